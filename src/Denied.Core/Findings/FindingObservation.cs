@@ -1,0 +1,21 @@
+using Denied.Diagnostics;
+
+namespace Denied.Findings;
+
+/// <summary>
+/// The denials of one finding seen in one batch (or one scan), aggregated so the store takes one
+/// write per finding per batch. <see cref="Events"/> holds each distinct CloudTrail eventID once.
+/// </summary>
+public sealed record FindingObservation(FindingKey Key, Diagnosis Latest, IReadOnlyList<ObservedEvent> Events)
+{
+    public DateTimeOffset FirstSeen => Events.Min(e => e.EventTime);
+    public DateTimeOffset LastSeen => Events.Max(e => e.EventTime);
+    public IReadOnlyCollection<string> FunctionNames =>
+        Events.Select(e => e.FunctionName).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+}
+
+/// <param name="EventId">CloudTrail eventID: the idempotency key of a count.</param>
+/// <param name="EventTime">CloudTrail eventTime.</param>
+/// <param name="FunctionName">The function the denial belongs to, when known.</param>
+/// <param name="SourceId">Where it came from (SQS messageId, file:record), to report failures per message.</param>
+public sealed record ObservedEvent(string EventId, DateTimeOffset EventTime, string? FunctionName, string SourceId);
