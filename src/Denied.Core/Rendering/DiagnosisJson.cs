@@ -1,0 +1,146 @@
+using System.Text;
+using System.Text.Json;
+using Denied.Diagnostics;
+using Denied.Remediation;
+
+namespace Denied.Rendering;
+
+/// <summary>
+/// The JSON form of a <see cref="Diagnosis"/>: the public contract of PRODUCT.md "The diagnosis record".
+/// The only place its field names are spelled. Field names and codes are never renamed; new fields may
+/// be added. Strings are escaped by the default encoder (HTML-sensitive and non-ASCII characters become
+/// \uXXXX), so an attacker-controlled value cannot close a script tag or smuggle control characters.
+/// </summary>
+public static class DiagnosisJson
+{
+    private static readonly JsonWriterOptions Compact = new() { Indented = false };
+    private static readonly JsonWriterOptions Pretty = new() { Indented = true };
+
+    public static string Serialize(Diagnosis diagnosis, bool indented = false)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, indented ? Pretty : Compact))
+        {
+            Write(writer, diagnosis);
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    public static void Write(Utf8JsonWriter w, Diagnosis d)
+    {
+        w.WriteStartObject();
+        WriteBody(w, d);
+        w.WriteEndObject();
+    }
+
+    /// <summary>Writes the diagnosis fields into an object the caller has opened (findings add counts beside them).</summary>
+    public static void WriteBody(Utf8JsonWriter w, Diagnosis d)
+    {
+        w.WriteString("eventId", d.EventId);
+        w.WriteString("eventTime", d.EventTime);
+        w.WriteString("account", d.Account);
+        w.WriteString("region", d.Region);
+        w.WriteString("eventSource", d.EventSource);
+        w.WriteString("eventName", d.EventName);
+        w.WriteBoolean("denied", d.Denied);
+        w.WriteString("errorCode", d.ErrorCode);
+        w.WriteString("errorMessage", d.ErrorMessage);
+        w.WriteString("userAgent", d.UserAgent);
+
+        w.WriteStartObject("principal");
+        w.WriteString("kind", Codes.Of(d.Principal.Kind));
+        w.WriteString("arn", d.Principal.Arn);
+        w.WriteString("roleArn", d.Principal.RoleArn);
+        w.WriteString("functionName", d.Principal.FunctionName);
+        w.WriteString("sessionName", d.Principal.SessionName);
+        w.WriteString("attributionEvidence", d.Principal.AttributionEvidence);
+        w.WriteEndObject();
+
+        if (d.Function is { } fn)
+        {
+            w.WriteStartObject("function");
+            w.WriteString("name", fn.Name);
+            w.WriteString("roleArn", fn.RoleArn);
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("function");
+        }
+
+        w.WriteString("action", d.Action);
+        w.WriteString("resource", d.Resource);
+        w.WriteString("layer", d.Layer is { } layer ? Codes.Of(layer) : null);
+        WriteNullableBool(w, "explicitDeny", d.ExplicitDeny);
+        w.WriteString("denyingPolicyArn", d.DenyingPolicyArn);
+
+        if (d.Fix is { } fix)
+        {
+            w.WritePropertyName("fix");
+            WriteFix(w, fix);
+        }
+        else
+        {
+            w.WriteNull("fix");
+        }
+
+        w.WriteStartArray("notes");
+        foreach (var note in d.Notes)
+        {
+            w.WriteStringValue(note);
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void WriteFix(Utf8JsonWriter w, Fix fix)
+    {
+        w.WriteStartObject();
+        w.WriteString("target", Codes.Of(fix.Target));
+        w.WriteStartArray("statements");
+        foreach (var s in fix.Statements)
+        {
+            w.WriteStartObject();
+            w.WriteString("document", s.Document);
+            w.WritePropertyName("statement");
+            PolicyStatementJson.Write(w, s.Statement);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        WriteStrings(w, "commands", fix.Commands);
+        w.WriteStartObject("snippets");
+        foreach (var (tool, text) in fix.Snippets.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            w.WriteString(tool, text);
+        }
+
+        w.WriteEndObject();
+        WriteStrings(w, "notes", fix.Notes);
+        w.WriteEndObject();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var v in values)
+        {
+            w.WriteStringValue(v);
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void WriteNullableBool(Utf8JsonWriter w, string name, bool? value)
+    {
+        if (value is { } b)
+        {
+            w.WriteBoolean(name, b);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+}
