@@ -1,0 +1,30 @@
+using System.CommandLine;
+
+namespace Denied.Cli;
+
+/// <summary>Options shared by several commands, defined once so their names and help agree everywhere.</summary>
+public static class CommonOptions
+{
+    public static Option<string> Output() => new("--output", "-o")
+    {
+        Description = "table (default), json (the diagnosis record contract) or markdown (for tickets)",
+        DefaultValueFactory = _ => "table",
+    }.AcceptOnlyFromAmong("table", "json", "markdown");
+
+    public static OutputFormat Parse(string value) => value switch
+    {
+        "json" => OutputFormat.Json,
+        "markdown" => OutputFormat.Markdown,
+        _ => OutputFormat.Table,
+    };
+
+    public static Option<FileInfo?> Functions() => new("--functions")
+    {
+        Description = "output of `aws lambda list-functions` (JSON): confirms attribution and names the function behind sessions that do not carry its name",
+    };
+
+    public static Option<string?> Region() => new("--region") { Description = "AWS region (default: the SDK's usual resolution: AWS_REGION, profile)" };
+    public static Option<string?> Profile() => new("--profile") { Description = "named AWS profile" };
+    public static Option<string?> EndpointUrl() => new("--endpoint-url") { Description = "AWS endpoint override, e.g. a local stack such as http://127.0.0.1:5000" };
+    public static Option<string?> Table() => new("--table") { Description = "findings table name (default: $DENIED_TABLE, else 'denied-findings')" };
+}

@@ -1,0 +1,73 @@
+using System.Runtime.CompilerServices;
+using Amazon.S3;
+using Amazon.S3.Model;
+using Denied.CloudTrail;
+
+namespace Denied.Cli;
+
+/// <summary>
+/// Where scan reads from: a local file or folder, or an S3 prefix of a CloudTrail archive
+/// (s3://bucket/AWSLogs/...), one object at a time so memory stays flat.
+/// </summary>
+public static class LogSources
+{
+    public static async IAsyncEnumerable<(string Name, IEnumerable<InputItem> Items)> OpenAsync(
+        string path, AwsOptions aws, [EnumeratorCancellation] CancellationToken ct)
+    {
+        if (!path.StartsWith("s3://", StringComparison.OrdinalIgnoreCase))
+        {
+            IEnumerable<string> files;
+            try
+            {
+                files = CloudTrailInput.EnumerateFiles(path).ToList();
+            }
+            catch (FileNotFoundException)
+            {
+                throw new CliInputException($"no such file or folder: {Denied.Rendering.TextEscaping.PlainLine(path)}");
+            }
+
+            foreach (var file in files)
+            {
+                yield return (file, CloudTrailInput.ReadFile(file, skipNonDenials: true));
+            }
+
+            yield break;
+        }
+
+        var (bucket, prefix) = ParseS3Url(path);
+        using var s3 = new AmazonS3Client(aws.Configure(new AmazonS3Config { ForcePathStyle = aws.EndpointUrl is not null }));
+        var request = new ListObjectsV2Request { BucketName = bucket, Prefix = prefix };
+        ListObjectsV2Response page;
+        do
+        {
+            page = await s3.ListObjectsV2Async(request, ct);
+            foreach (var obj in page.S3Objects ?? [])
+            {
+                if (!obj.Key.EndsWith(".json.gz", StringComparison.OrdinalIgnoreCase) && !obj.Key.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                var response = await s3.GetObjectAsync(bucket, obj.Key, ct);
+                var name = $"s3://{bucket}/{obj.Key}";
+                yield return (name, CloudTrailInput.ReadStream(response.ResponseStream, name, CloudTrailInput.IsGzip(obj.Key), skipNonDenials: true, ownsStream: true));
+            }
+
+            request.ContinuationToken = page.NextContinuationToken;
+        }
+        while (page.IsTruncated == true);
+    }
+
+    public static (string Bucket, string Prefix) ParseS3Url(string url)
+    {
+        var rest = url["s3://".Length..];
+        var slash = rest.IndexOf('/', StringComparison.Ordinal);
+        var bucket = slash < 0 ? rest : rest[..slash];
+        if (bucket.Length == 0)
+        {
+            throw new CliInputException($"not an S3 URL: {Denied.Rendering.TextEscaping.PlainLine(url)} (expected s3://bucket/prefix)");
+        }
+
+        return (bucket, slash < 0 ? "" : rest[(slash + 1)..]);
+    }
+}

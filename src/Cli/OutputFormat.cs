@@ -1,0 +1,8 @@
+namespace Denied.Cli;
+
+public enum OutputFormat
+{
+    Table,
+    Json,
+    Markdown,
+}

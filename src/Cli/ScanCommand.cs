@@ -1,0 +1,164 @@
+using System.CommandLine;
+using System.Text.Json;
+using Denied.CloudTrail;
+using Denied.Diagnostics;
+using Denied.Findings;
+using Denied.Iam;
+using Denied.Rendering;
+
+namespace Denied.Cli;
+
+/// <summary>`denied scan PATH|s3://bucket/prefix`: CloudTrail log files to aggregated findings.</summary>
+public static class ScanCommand
+{
+    public static Command Create()
+    {
+        var path = new Argument<string>("path") { Description = "a log file, a folder (nested AWSLogs/... is fine) or s3://bucket/prefix" };
+        var output = CommonOptions.Output();
+        var functions = CommonOptions.Functions();
+        var since = new Option<string?>("--since") { Description = "only records at or after this time: ISO-8601 or an age such as 24h, 7d" };
+        var toTable = new Option<string?>("--to-table") { Description = "also write the findings to this deployed findings table (backfill)" };
+        var noProgress = new Option<bool>("--no-progress") { Description = "no progress on standard error" };
+        var region = CommonOptions.Region();
+        var profile = CommonOptions.Profile();
+        var endpoint = CommonOptions.EndpointUrl();
+        var command = new Command("scan", "Aggregate the Lambda access denials in CloudTrail logs into findings with their fixes.")
+        {
+            path, output, functions, since, toTable, noProgress, region, profile, endpoint,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var aws = new AwsOptions(parse.GetValue(region), parse.GetValue(profile), parse.GetValue(endpoint));
+            var options = new ScanOptions(
+                parse.GetValue(path)!,
+                CommonOptions.Parse(parse.GetValue(output)!),
+                parse.GetValue(functions),
+                parse.GetValue(since),
+                parse.GetValue(toTable),
+                !parse.GetValue(noProgress),
+                aws);
+            return await RunAsync(options, Console.Out, Console.Error, TimeProvider.System, ct);
+        });
+        return command;
+    }
+
+    public sealed record ScanOptions(string Path, OutputFormat Format, FileInfo? Functions, string? Since, string? ToTable, bool Progress, AwsOptions Aws);
+
+    public static async Task<int> RunAsync(ScanOptions options, TextWriter stdout, TextWriter stderr, TimeProvider clock, CancellationToken ct)
+    {
+        LogScanner scanner;
+        try
+        {
+            var inventory = InventoryLoader.Load(options.Functions);
+            scanner = new LogScanner(new Diagnoser(IamCatalog.Default, inventory), SinceParser.Parse(options.Since, clock));
+        }
+        catch (CliInputException e)
+        {
+            stderr.WriteLine($"denied: {e.Message}");
+            return ExitCodes.Usage;
+        }
+
+        var progress = new ScanProgress(stderr, options.Progress, interactive: !Console.IsErrorRedirected && stderr == Console.Error);
+        try
+        {
+            await foreach (var (file, items) in LogSources.OpenAsync(options.Path, options.Aws, ct))
+            {
+                scanner.Stats.Files++;
+                foreach (var item in items)
+                {
+                    scanner.Add(item);
+                    if ((scanner.Stats.Records & 0x3FF) == 0)
+                    {
+                        progress.Report(scanner, file);
+                    }
+                }
+
+                progress.Report(scanner, file);
+            }
+        }
+        catch (CliInputException e)
+        {
+            progress.Done();
+            stderr.WriteLine($"denied: {e.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (Amazon.Runtime.AmazonServiceException e)
+        {
+            progress.Done();
+            stderr.WriteLine($"denied: S3: {TextEscaping.PlainLine(e.Message)} ({e.ErrorCode})");
+            return ExitCodes.AwsError;
+        }
+
+        progress.Done();
+        var results = scanner.Results();
+        foreach (var (location, message) in scanner.Stats.Errors)
+        {
+            stderr.WriteLine($"denied: {TextEscaping.PlainLine(location)}: {TextEscaping.PlainLine(message)}");
+        }
+
+        Write(results, scanner.Stats, options.Format, stdout);
+        if (options.ToTable is { } table)
+        {
+            var backfill = await Backfill.WriteAsync(results, table, options.Aws, stderr, ct);
+            if (backfill != ExitCodes.Clean)
+            {
+                return backfill;
+            }
+        }
+
+        return scanner.Stats.Errors.Count > 0 ? ExitCodes.InputErrors
+            : results.Count > 0 ? ExitCodes.DenialsFound
+            : ExitCodes.Clean;
+    }
+
+    private static void Write(IReadOnlyList<ScanFinding> results, ScanStats stats, OutputFormat format, TextWriter stdout)
+    {
+        switch (format)
+        {
+            case OutputFormat.Json:
+                using (var buffer = new MemoryStream())
+                {
+                    using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+                    {
+                        w.WriteStartObject();
+                        w.WriteStartArray("findings");
+                        foreach (var f in results)
+                        {
+                            FindingJson.Write(w, f);
+                        }
+
+                        w.WriteEndArray();
+                        w.WritePropertyName("stats");
+                        FindingJson.WriteStats(w, stats);
+                        w.WriteEndObject();
+                    }
+
+                    stdout.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+                }
+
+                break;
+            case OutputFormat.Markdown:
+                stdout.WriteLine($"## Denied scan: {results.Count} findings");
+                stdout.WriteLine();
+                stdout.WriteLine(Summary(stats));
+                stdout.WriteLine();
+                foreach (var f in results)
+                {
+                    stdout.WriteLine($"**{f.Count} denials**, first {FindingJson.Iso(f.Observation.FirstSeen)}, last {FindingJson.Iso(f.Observation.LastSeen)}, finding `{f.Id}`");
+                    stdout.WriteLine();
+                    DiagnosisMarkdownRenderer.Render(f.Observation.Latest, stdout);
+                }
+
+                break;
+            default:
+                FindingsTableRenderer.Render(
+                    results.Select(f => new FindingsTableRenderer.Row(f.Id, f.Count, f.Observation.LastSeen, null, f.Observation.Latest, f.Observation.FunctionNames)).ToList(),
+                    stdout);
+                stdout.WriteLine(Summary(stats));
+                break;
+        }
+    }
+
+    private static string Summary(ScanStats s) =>
+        $"Scanned {s.Files} files, {s.Records:N0} records: {s.Denied:N0} access denials, {s.IgnoredOtherPrincipal:N0} of them by principals other than Lambda functions (counted, no finding), {s.Errors.Count} unreadable inputs.";
+}

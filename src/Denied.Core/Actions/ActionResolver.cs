@@ -1,0 +1,92 @@
+using Denied.CloudTrail;
+using Denied.Iam;
+
+namespace Denied.Actions;
+
+/// <summary>
+/// Works out the IAM action a denied record was checked against (PRODUCT.md "What the detector
+/// decides", step 3): the action the enhanced error message names wins; otherwise eventSource maps
+/// to the IAM prefix and eventName to the action through <see cref="EventNameMappings"/>. Either way
+/// the result is checked against the <see cref="IamCatalog"/>: an action IAM does not define is never
+/// returned, and the casing is always the documented one.
+/// </summary>
+public static class ActionResolver
+{
+    public const string FromMessage = "message";
+    public const string FromEventName = "event-name";
+    public const string Unknown = "unknown";
+
+    /// <param name="record">The denied CloudTrail record.</param>
+    /// <param name="messageAction">The action parsed from the error message, any casing ("SNS:Publish"), or null.</param>
+    /// <param name="catalog">The IAM catalog, usually <see cref="IamCatalog.Default"/>.</param>
+    public static ActionResolution Resolve(CloudTrailRecord record, string? messageAction, IamCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(catalog);
+        var notes = new List<string>();
+
+        if (!string.IsNullOrWhiteSpace(messageAction))
+        {
+            if (catalog.FindAction(messageAction.Trim()) is { } named)
+            {
+                return new ActionResolution(named.FullName, FromMessage, notes);
+            }
+
+            // A newer action than the data, or a misparsed message: say so, then try the event name.
+            notes.Add($"unknown action: {messageAction} is not an IAM action");
+        }
+
+        var mapped = FromEvent(record, catalog, notes);
+        return mapped is null
+            ? new ActionResolution(null, Unknown, notes)
+            : new ActionResolution(mapped.FullName, FromEventName, notes);
+    }
+
+    private static IamAction? FromEvent(CloudTrailRecord record, IamCatalog catalog, List<string> notes)
+    {
+        if (string.IsNullOrWhiteSpace(record.EventSource) || string.IsNullOrWhiteSpace(record.EventName))
+        {
+            notes.Add("the record has no eventSource or eventName to map to an IAM action");
+            return null;
+        }
+
+        if (catalog.ServicePrefixForEventSource(record.EventSource) is not { } prefix)
+        {
+            notes.Add($"unknown event source: {record.EventSource} maps to no IAM service prefix");
+            return null;
+        }
+
+        var eventName = EventNameVersionSuffix.Strip(record.EventName.Trim());
+        string actionName;
+        if (PartiQlActions.Applies(prefix, eventName))
+        {
+            if (PartiQlActions.ActionName(record.RequestParameters) is not { } partiQl)
+            {
+                notes.Add($"{eventName} is authorised as dynamodb:PartiQLSelect/Insert/Update/Delete by statement verb, and the record does not show one verb");
+                return null;
+            }
+
+            actionName = partiQl;
+        }
+        else if (EventNameMappings.Find(prefix, eventName) is { } row)
+        {
+            actionName = row.ActionName;
+            if (row.Note is not null)
+            {
+                notes.Add(row.Note);
+            }
+        }
+        else
+        {
+            actionName = eventName;
+        }
+
+        var action = catalog.FindAction(prefix, actionName);
+        if (action is null)
+        {
+            notes.Add($"unknown action: {prefix}:{actionName} is not an IAM action");
+        }
+
+        return action;
+    }
+}

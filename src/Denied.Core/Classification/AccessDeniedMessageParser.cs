@@ -1,0 +1,58 @@
+using System.Text.RegularExpressions;
+
+namespace Denied.Classification;
+
+/// <summary>
+/// Parses an access-denied errorMessage into its fields through <see cref="MessagePatternCatalogue"/>.
+/// Safe on hostile input: every pattern is bounded and timed (<see cref="SafeRegex"/>); never throws.
+/// </summary>
+public static partial class AccessDeniedMessageParser
+{
+    /// <summary>The fields the message states, or null when nothing in it is recognisable.</summary>
+    public static ParsedDenialMessage? Parse(string? message)
+    {
+        if (string.IsNullOrWhiteSpace(message))
+        {
+            return null;
+        }
+
+        var text = StripJavaSdkSuffix(message.Trim());
+        string? wrappedCode = null;
+        string? wrappedOperation = null;
+        if ((SafeRegex.Match(BotocoreWrapper(), text) ?? SafeRegex.Match(GoSdkWrapper(), text)) is { } wrapper)
+        {
+            wrappedCode = SafeRegex.Group(wrapper, "code");
+            wrappedOperation = SafeRegex.Group(wrapper, "operation");
+            text = SafeRegex.Group(wrapper, "rest")?.Trim() ?? string.Empty;
+        }
+
+        foreach (var pattern in MessagePatternCatalogue.Patterns)
+        {
+            if (SafeRegex.Match(pattern.Regex, text) is { } match)
+            {
+                return pattern.Build(match) with { WrappedErrorCode = wrappedCode, WrappedOperation = wrappedOperation };
+            }
+        }
+
+        return wrappedCode is null
+            ? null
+            : new ParsedDenialMessage { Shape = MessageShape.WrappedOnly, WrappedErrorCode = wrappedCode, WrappedOperation = wrappedOperation };
+    }
+
+    private static string StripJavaSdkSuffix(string text) =>
+        SafeRegex.Match(JavaSdkSuffix(), text) is { } m ? text[..m.Index].TrimEnd() : text;
+
+    // boto3 / AWS CLI: "An error occurred (AccessDenied) when calling the ListRoles operation: ...".
+    [GeneratedRegex("^An error occurred \\((?<code>[^()\\s]{1,128})\\) when calling the (?<operation>[a-z0-9]{1,128}) operation"
+        + "(?: \\(reached max retries: [0-9]{1,4}\\))?: ?(?<rest>.*)$", SafeRegex.Options, SafeRegex.TimeoutMilliseconds)]
+    private static partial Regex BotocoreWrapper();
+
+    // AWS SDK for Go v2: "operation error S3: GetObject, https response error StatusCode: 403, RequestID: ..., api error AccessDenied: ...".
+    [GeneratedRegex("^operation error [^:]{1,64}: (?<operation>[a-z0-9]{1,128}), https response error StatusCode: [0-9]{3}, RequestID: [^,]{0,128}, "
+        + "(?:HostID: [^,]{0,512}, )?api error (?<code>[a-z0-9.]{1,128}): (?<rest>.*)$", SafeRegex.Options, SafeRegex.TimeoutMilliseconds)]
+    private static partial Regex GoSdkWrapper();
+
+    // AWS SDK for Java / CloudFormation: "... (Service: AWSLambda; Status Code: 400; Error Code: ...; Request ID: ...)".
+    [GeneratedRegex("\\(Service: [^()]{0,512}\\)\\s*$", SafeRegex.Options, SafeRegex.TimeoutMilliseconds)]
+    private static partial Regex JavaSdkSuffix();
+}

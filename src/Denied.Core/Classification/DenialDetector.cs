@@ -1,0 +1,97 @@
+using Denied.CloudTrail;
+
+namespace Denied.Classification;
+
+/// <summary>
+/// Decides whether a CloudTrail record is an access denial, from its errorCode and errorMessage.
+/// An ordered table, first match wins; codes compare spelling-insensitively (<see cref="ErrorCodes"/>).
+/// </summary>
+public static class DenialDetector
+{
+    // Codes that look like failures a user would chase but are not policy evaluation saying no.
+    // Authentication failures (bad keys, expired tokens, clock skew) never reach IAM policy
+    // evaluation (AWS-FACTS 2a, "Not authorization"); the rest are ordinary API outcomes.
+    private static readonly Dictionary<string, string> NotAuthorization = new(StringComparer.Ordinal)
+    {
+        ["nosuchkey"] = "a missing object",
+        ["nosuchbucket"] = "a missing bucket",
+        ["resourcenotfoundexception"] = "a missing resource",
+        ["validationerror"] = "a validation error",
+        ["validationexception"] = "a validation error",
+        ["invalidparametervalueexception"] = "a validation error",
+        ["throttling"] = "throttling",
+        ["throttlingexception"] = "throttling",
+        ["toomanyrequestsexception"] = "throttling",
+        ["requestlimitexceeded"] = "throttling",
+        ["slowdown"] = "throttling",
+        ["expiredtoken"] = "an authentication failure (expired credentials)",
+        ["expiredtokenexception"] = "an authentication failure (expired credentials)",
+        ["invalidclienttokenid"] = "an authentication failure (unknown access key)",
+        ["invalidaccesskeyid"] = "an authentication failure (unknown access key)",
+        ["signaturedoesnotmatch"] = "an authentication failure (bad signature)",
+        ["incompletesignature"] = "an authentication failure (bad signature)",
+        ["unrecognizedclientexception"] = "an authentication failure (unknown access key)",
+        ["missingauthenticationtoken"] = "an authentication failure (unsigned request)",
+        ["authfailure"] = "an authentication failure",
+        ["notauthorizedexception"] = "a Cognito user-authentication failure",
+        ["optinrequired"] = "a Region opt-in error",
+    };
+
+    // The access-denied family as documented per service (AWS-FACTS 2a, error codes table).
+    private static readonly HashSet<string> AccessDeniedCodes = new(StringComparer.Ordinal)
+    {
+        "accessdenied", "accessdeniedexception", "unauthorizedoperation", "clientunauthorizedoperation",
+        "authorizationerror", "authorizationerrorexception", "forbidden", "forbiddenexception",
+    };
+
+    private static readonly string[] AuthenticationWords =
+        ["authentication token", "security token", "signature", "credential"];
+
+    private static readonly string[] NotAuthorizedPhrases = ["is not authorized to perform", "not authorized to"];
+
+    private static readonly DetectionRule[] Rules =
+    [
+        new("no-error-code", (r, code) => code.Length == 0, DenialKind.NotDenied,
+            _ => "No errorCode: the call succeeded."),
+        new("lambda-execution-role-check",
+            (r, _) => r.EventSource == "lambda.amazonaws.com"
+                && AccessDeniedMessageParser.Parse(r.ErrorMessage)?.Shape == MessageShape.ConfigurationTime,
+            DenialKind.ConfigurationTime,
+            r => $"Lambda rejected {r.EventName} because the execution role lacks a permission it checks up front."),
+        new("not-authorization", (r, code) => NotAuthorization.ContainsKey(code), DenialKind.NotDenied,
+            r => $"errorCode {r.ErrorCode} is {NotAuthorization[ErrorCodes.Normalise(r.ErrorCode)]}, not an access denial."),
+        new("vpc-endpoint", (r, code) => code == "vpceaccessdenied", DenialKind.AccessDenied,
+            r => $"errorCode {r.ErrorCode}: a VPC endpoint policy denied the request."),
+        // S3 HEAD and API Gateway answer 403 Forbidden for unsigned or badly signed requests too.
+        new("forbidden-authentication",
+            (r, code) => code is "forbidden" or "forbiddenexception" && MentionsAny(r.ErrorMessage, AuthenticationWords),
+            DenialKind.NotDenied,
+            r => $"errorCode {r.ErrorCode} with an authentication message is not an access denial."),
+        new("access-denied-code", (r, code) => AccessDeniedCodes.Contains(code), DenialKind.AccessDenied,
+            r => $"errorCode {r.ErrorCode} is in the access-denied family."),
+        new("access-denied-wildcard", (r, code) => code.Contains("accessdenied", StringComparison.Ordinal),
+            DenialKind.AccessDenied, r => $"errorCode {r.ErrorCode} matches *AccessDenied*."),
+        new("unauthorized-operation-wildcard", (r, code) => code.EndsWith("unauthorizedoperation", StringComparison.Ordinal),
+            DenialKind.AccessDenied, r => $"errorCode {r.ErrorCode} matches *UnauthorizedOperation."),
+        // Services with non-standard codes still use the IAM wording (Sigma-style '*not authorized*').
+        new("not-authorized-message", (r, _) => MentionsAny(r.ErrorMessage, NotAuthorizedPhrases), DenialKind.AccessDenied,
+            r => $"errorCode {r.ErrorCode} carries an IAM \"not authorized\" message."),
+        new("other-error", (_, _) => true, DenialKind.NotDenied,
+            r => $"errorCode {r.ErrorCode} is not in the access-denied family."),
+    ];
+
+    /// <summary>Names of the rules in evaluation order (for tests and documentation).</summary>
+    internal static IReadOnlyList<string> RuleNames { get; } = Rules.Select(r => r.Name).ToArray();
+
+    /// <summary>Classifies one record. Never throws for any field content; a null record is a programming error.</summary>
+    public static DenialSignal Detect(CloudTrailRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var code = ErrorCodes.Normalise(record.ErrorCode);
+        var rule = Rules.First(r => r.Matches(record, code));
+        return new DenialSignal(rule.Kind, rule.Reason(record));
+    }
+
+    private static bool MentionsAny(string? text, string[] phrases) =>
+        text is not null && phrases.Any(p => text.Contains(p, StringComparison.OrdinalIgnoreCase));
+}

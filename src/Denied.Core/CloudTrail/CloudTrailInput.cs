@@ -1,0 +1,113 @@
+using System.IO.Compression;
+using System.Text.Json;
+
+namespace Denied.CloudTrail;
+
+/// <summary>
+/// Reads CloudTrail records from files, folders (nested AWSLogs/... trees) and streams: log files
+/// (<c>{"Records":[...]}</c>, .json or .json.gz), EventBridge envelopes, bare records, arrays and JSON Lines.
+/// Bad input (not JSON, a truncated .gz, a record of unknown shape) becomes an error item naming the file and
+/// record, and reading goes on with the next record or file: one bad file never hides the rest.
+/// </summary>
+public static class CloudTrailInput
+{
+    /// <summary>Every .json / .json.gz file under a folder, in a stable order; a file path gives itself.</summary>
+    public static IEnumerable<string> EnumerateFiles(string path)
+    {
+        if (File.Exists(path))
+        {
+            return [path];
+        }
+
+        if (!Directory.Exists(path))
+        {
+            throw new FileNotFoundException($"no such file or folder: {path}", path);
+        }
+
+        return Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
+            .Where(f => f.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".json.gz", StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal);
+    }
+
+    public static IEnumerable<InputItem> ReadFile(string path, bool skipNonDenials)
+    {
+        Stream stream;
+        try
+        {
+            stream = File.OpenRead(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [InputItem.Failed(path, $"cannot open: {e.Message}")];
+        }
+
+        return ReadStream(stream, path, IsGzip(path), skipNonDenials, ownsStream: true);
+    }
+
+    /// <param name="name">How the source is named in locations ("-" for standard input).</param>
+    public static IEnumerable<InputItem> ReadStream(Stream stream, string name, bool gzip, bool skipNonDenials, bool ownsStream = false)
+    {
+        var source = gzip ? new GZipStream(stream, CompressionMode.Decompress, leaveOpen: !ownsStream) : stream;
+        try
+        {
+            var splitter = new JsonValueSplitter(new BufferedStream(source, 256 * 1024));
+            var index = 0;
+            while (true)
+            {
+                ReadOnlyMemory<byte>? next;
+                string? failure = null;
+                try
+                {
+                    next = splitter.Next();
+                }
+                catch (JsonException e)
+                {
+                    next = null;
+                    failure = $"not valid JSON after record {index}: {e.Message}";
+                }
+                catch (InvalidDataException e)
+                {
+                    next = null;
+                    failure = $"corrupt or truncated gzip after record {index}: {e.Message}";
+                }
+                catch (IOException e)
+                {
+                    next = null;
+                    failure = $"read failed after record {index}: {e.Message}";
+                }
+
+                if (failure is not null)
+                {
+                    yield return InputItem.Failed(name, failure);
+                    yield break;
+                }
+
+                if (next is not { } slice)
+                {
+                    yield break;
+                }
+
+                index++;
+                var location = $"{name} record {index}";
+                if (skipNonDenials && !CloudTrailRecordParser.MayBeDenial(slice.Span))
+                {
+                    yield return InputItem.Skipped(location);
+                    continue;
+                }
+
+                var parsed = CloudTrailRecordParser.Parse(slice.Span);
+                yield return parsed.Record is { } record ? InputItem.Of(location, record) : InputItem.Failed(location, parsed.Error!);
+            }
+        }
+        finally
+        {
+            if (ownsStream)
+            {
+                source.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Gzip by name, as CloudTrail names its objects (….json.gz).</summary>
+    public static bool IsGzip(string path) => path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,93 @@
+using System.Text.Json;
+
+namespace Denied.CloudTrail;
+
+/// <summary>
+/// Turns one JSON object into a CloudTrail record: a bare record (as in a log file's "Records"), or an
+/// EventBridge "AWS API Call via CloudTrail" envelope whose <c>detail</c> is the record. Anything else is
+/// rejected with a reason that names what was missing, never with the value itself (it may be hostile).
+/// </summary>
+public static class CloudTrailRecordParser
+{
+    /// <summary>
+    /// True when the raw object may describe a denial: every denial carries errorCode or errorMessage. A cheap
+    /// vectorised byte search lets a scan skip the full parse of the successful calls that make up most logs.
+    /// </summary>
+    public static bool MayBeDenial(ReadOnlySpan<byte> json) =>
+        json.IndexOf("\"errorCode\""u8) >= 0 || json.IndexOf("\"errorMessage\""u8) >= 0;
+
+    public static RecordParseResult Parse(ReadOnlySpan<byte> json)
+    {
+        CloudTrailRecord? record;
+        try
+        {
+            record = JsonSerializer.Deserialize(json, CloudTrailJsonContext.Default.CloudTrailRecord);
+        }
+        catch (JsonException e)
+        {
+            return RecordParseResult.Failed($"not a CloudTrail record: {Describe(e)}");
+        }
+
+        if (record is null)
+        {
+            return RecordParseResult.Failed("not a CloudTrail record: null");
+        }
+
+        if (record.EventName is not null || record.EventSource is not null)
+        {
+            return RecordParseResult.Ok(record);
+        }
+
+        return ParseEnvelope(json);
+    }
+
+    private static RecordParseResult ParseEnvelope(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json);
+        reader.Read();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isDetail = reader.ValueTextEquals("detail"u8);
+            reader.Read();
+            if (!isDetail)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                return RecordParseResult.Failed("EventBridge envelope whose detail is not an object");
+            }
+
+            var start = (int)reader.TokenStartIndex;
+            reader.Skip();
+            var detail = json[start..(int)reader.BytesConsumed];
+            try
+            {
+                var record = JsonSerializer.Deserialize(detail, CloudTrailJsonContext.Default.CloudTrailRecord);
+                return record is { EventName: not null } or { EventSource: not null }
+                    ? RecordParseResult.Ok(record)
+                    : RecordParseResult.Failed("EventBridge envelope whose detail is not a CloudTrail record (no eventName or eventSource)");
+            }
+            catch (JsonException e)
+            {
+                return RecordParseResult.Failed($"EventBridge detail is not a CloudTrail record: {Describe(e)}");
+            }
+        }
+
+        return RecordParseResult.Failed("record of unknown shape: neither a CloudTrail record (eventName, eventSource) nor an EventBridge envelope (detail)");
+    }
+
+    // The exception message of System.Text.Json names the path and position, never the offending value.
+    private static string Describe(JsonException e) => e.Path is { } path
+        ? $"wrong type at {path} (line {e.LineNumber}, byte {e.BytePositionInLine})"
+        : e.Message;
+}
+
+/// <summary>A parsed record, or why the object is not one.</summary>
+public readonly record struct RecordParseResult(CloudTrailRecord? Record, string? Error)
+{
+    public static RecordParseResult Ok(CloudTrailRecord record) => new(record, null);
+    public static RecordParseResult Failed(string error) => new(null, error);
+}

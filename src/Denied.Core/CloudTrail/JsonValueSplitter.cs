@@ -1,0 +1,209 @@
+using System.Text.Json;
+
+namespace Denied.CloudTrail;
+
+/// <summary>
+/// Splits a JSON byte stream into the records it holds without loading it whole, so memory stays flat
+/// however large the log: a CloudTrail log file (<c>{"Records":[...]}</c>) is streamed element by element;
+/// any other top-level value (an EventBridge envelope, a bare record, an array of either, or several
+/// values one after another as in JSON Lines) is split into its objects. Each slice is one complete,
+/// well-formed JSON object. A structural error ends the stream with <see cref="JsonException"/>, because a
+/// JSON stream cannot be resynchronised after one; everything before it has already been returned.
+/// </summary>
+public sealed class JsonValueSplitter
+{
+    /// <summary>One record larger than this is rejected (CloudTrail records are at most a few hundred KB).</summary>
+    public const int MaxValueBytes = 64 * 1024 * 1024;
+
+    private readonly Stream _source;
+    private byte[] _buffer = new byte[64 * 1024];
+    private int _start;
+    private int _end;
+    private bool _eof;
+    private JsonReaderState _state = new(new JsonReaderOptions { AllowMultipleValues = true, CommentHandling = JsonCommentHandling.Skip });
+    private Mode _mode = Mode.TopLevel;
+    private int _depthOfArray;
+
+    private enum Mode
+    {
+        TopLevel,
+        InArray,
+        AfterRecords,
+    }
+
+    public JsonValueSplitter(Stream source) => _source = source;
+
+    /// <summary>Bytes consumed from the stream so far (for progress and error locations).</summary>
+    public long Position { get; private set; }
+
+    /// <summary>The next object, or null at the end of the stream. The memory is valid until the next call.</summary>
+    public ReadOnlyMemory<byte>? Next()
+    {
+        while (true)
+        {
+            var outcome = TryNext(out var slice);
+            if (outcome == Outcome.Value)
+            {
+                return slice;
+            }
+
+            if (outcome == Outcome.End)
+            {
+                return null;
+            }
+
+            Refill();
+        }
+    }
+
+    private enum Outcome
+    {
+        Value,
+        NeedMore,
+        End,
+    }
+
+    private Outcome TryNext(out ReadOnlyMemory<byte> slice)
+    {
+        slice = default;
+        var span = _buffer.AsSpan(_start, _end - _start);
+        var reader = new Utf8JsonReader(span, _eof, _state);
+        while (true)
+        {
+            var checkpoint = reader.CurrentState;
+            var checkpointOffset = (int)reader.BytesConsumed;
+            if (!reader.Read())
+            {
+                Commit(checkpointOffset, checkpoint);
+                return _eof && _mode == Mode.TopLevel ? Outcome.End : EndOrMore();
+            }
+
+            switch (_mode, reader.TokenType)
+            {
+                case (Mode.TopLevel, JsonTokenType.StartArray):
+                    _mode = Mode.InArray;
+                    _depthOfArray = reader.CurrentDepth;
+                    continue;
+                case (Mode.TopLevel, JsonTokenType.StartObject):
+                {
+                    // A CloudTrail log file opens with "Records": stream its elements instead of the whole object.
+                    var objectStart = (int)reader.TokenStartIndex;
+                    var probe = reader;
+                    if (!probe.Read())
+                    {
+                        Commit(checkpointOffset, checkpoint);
+                        return EndOrMore();
+                    }
+
+                    if (probe.TokenType == JsonTokenType.PropertyName && probe.ValueTextEquals("Records"u8))
+                    {
+                        if (!probe.Read())
+                        {
+                            Commit(checkpointOffset, checkpoint);
+                            return EndOrMore();
+                        }
+
+                        if (probe.TokenType == JsonTokenType.StartArray)
+                        {
+                            reader = probe;
+                            _mode = Mode.InArray;
+                            _depthOfArray = reader.CurrentDepth;
+                            continue;
+                        }
+                    }
+
+                    return TakeObject(ref reader, objectStart, checkpointOffset, checkpoint, out slice);
+                }
+
+                case (Mode.TopLevel, _):
+                    throw new JsonException($"expected a JSON object or array at byte {Position + reader.TokenStartIndex}, found {reader.TokenType}");
+                case (Mode.InArray, JsonTokenType.StartObject):
+                    return TakeObject(ref reader, (int)reader.TokenStartIndex, checkpointOffset, checkpoint, out slice);
+                case (Mode.InArray, JsonTokenType.EndArray) when reader.CurrentDepth == _depthOfArray:
+                    _mode = _depthOfArray == 0 ? Mode.TopLevel : Mode.AfterRecords;
+                    continue;
+                case (Mode.InArray, _):
+                    throw new JsonException($"expected a record object at byte {Position + reader.TokenStartIndex}, found {reader.TokenType}");
+                case (Mode.AfterRecords, JsonTokenType.EndObject) when reader.CurrentDepth == 0:
+                    _mode = Mode.TopLevel;
+                    continue;
+                case (Mode.AfterRecords, JsonTokenType.PropertyName):
+                    continue;
+                case (Mode.AfterRecords, _):
+                    // Other members beside "Records" are not records: skip their values whole.
+                    if (!reader.TrySkip())
+                    {
+                        Commit(checkpointOffset, checkpoint);
+                        return EndOrMore();
+                    }
+
+                    continue;
+            }
+        }
+    }
+
+    private Outcome TakeObject(ref Utf8JsonReader reader, int objectStart, int checkpointOffset, JsonReaderState checkpoint, out ReadOnlyMemory<byte> slice)
+    {
+        slice = default;
+        if (!reader.TrySkip())
+        {
+            Commit(checkpointOffset, checkpoint);
+            if (_end - _start > MaxValueBytes)
+            {
+                throw new JsonException($"a record at byte {Position} is larger than {MaxValueBytes} bytes");
+            }
+
+            return EndOrMore();
+        }
+
+        var end = (int)reader.BytesConsumed;
+        slice = _buffer.AsMemory(_start + objectStart, end - objectStart);
+        Commit(end, reader.CurrentState);
+        return Outcome.Value;
+    }
+
+    private Outcome EndOrMore()
+    {
+        if (!_eof)
+        {
+            return Outcome.NeedMore;
+        }
+
+        if (_mode != Mode.TopLevel || _end > _start)
+        {
+            throw new JsonException($"the input ends inside a JSON value at byte {Position + (_end - _start)} (truncated file?)");
+        }
+
+        return Outcome.End;
+    }
+
+    private void Commit(int consumed, JsonReaderState state)
+    {
+        _start += consumed;
+        Position += consumed;
+        _state = state;
+    }
+
+    private void Refill()
+    {
+        if (_start > 0)
+        {
+            Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
+            _end -= _start;
+            _start = 0;
+        }
+
+        if (_end == _buffer.Length)
+        {
+            Array.Resize(ref _buffer, _buffer.Length * 2);
+        }
+
+        var read = _source.Read(_buffer, _end, _buffer.Length - _end);
+        if (read == 0)
+        {
+            _eof = true;
+        }
+
+        _end += read;
+    }
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using Denied.Diagnostics;
+
+namespace Denied.Findings;
+
+/// <summary>
+/// Groups denials by <see cref="FindingKey"/> so that a batch (or a whole scan) becomes one observation per
+/// finding: the store takes one write per finding, not one per event. An eventID seen twice counts once.
+/// The latest diagnosis (by event time) represents the finding.
+/// </summary>
+public sealed class FindingAggregator
+{
+    private readonly Dictionary<string, Group> _groups = new(StringComparer.Ordinal);
+
+    public int FindingCount => _groups.Count;
+
+    /// <summary>Adds a diagnosis; returns false when it cannot be a finding (see <see cref="FindingKey.For"/>).</summary>
+    /// <param name="sourceId">Where the event came from (SQS messageId, file:record).</param>
+    public bool Add(Diagnosis diagnosis, string sourceId)
+    {
+        if (FindingKey.For(diagnosis) is not { } key)
+        {
+            return false;
+        }
+
+        if (!_groups.TryGetValue(key.Id, out var group))
+        {
+            group = new Group(key);
+            _groups.Add(key.Id, group);
+        }
+
+        var time = ParseTime(diagnosis.EventTime);
+        var eventId = diagnosis.EventId ?? $"no-event-id:{sourceId}";
+        if (group.Events.TryAdd(eventId, new ObservedEvent(eventId, time, diagnosis.Function?.Name, sourceId))
+            && (group.Latest is null || time >= group.LatestTime))
+        {
+            group.Latest = diagnosis;
+            group.LatestTime = time;
+        }
+
+        return true;
+    }
+
+    /// <summary>One observation per finding, in first-seen order of the key (stable output).</summary>
+    public IReadOnlyList<FindingObservation> Observations() =>
+        _groups.Values.Select(g => new FindingObservation(g.Key, g.Latest!, g.Events.Values.ToList())).ToList();
+
+    /// <summary>CloudTrail eventTime is ISO-8601 UTC ("2026-11-23T18:16:18Z"); an unreadable one sorts first.</summary>
+    public static DateTimeOffset ParseTime(string? eventTime) =>
+        DateTimeOffset.TryParse(eventTime, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t)
+            ? t
+            : DateTimeOffset.UnixEpoch;
+
+    private sealed class Group(FindingKey key)
+    {
+        public FindingKey Key { get; } = key;
+        public Dictionary<string, ObservedEvent> Events { get; } = new(StringComparer.Ordinal);
+        public Diagnosis? Latest { get; set; }
+        public DateTimeOffset LatestTime { get; set; }
+    }
+}

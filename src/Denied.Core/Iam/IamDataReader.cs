@@ -1,0 +1,137 @@
+using System.Text.Json;
+
+namespace Denied.Iam;
+
+/// <summary>
+/// Reads iam-actions.json (written by scripts/iam-data/refresh.mjs) with <see cref="Utf8JsonReader"/>:
+/// no reflection, no intermediate DOM. Shape:
+/// <c>{"source":{...},"services":{"s3":{"r":{"bucket":"arn:..."},"a":{"ListBucket":["accesspoint","bucket"]}}}}</c>;
+/// a trailing "*" on a resource type name marks it required.
+/// </summary>
+internal static class IamDataReader
+{
+    /// <summary>Indexes the services by prefix without parsing their actions.</summary>
+    public static (string Version, Dictionary<string, IamService> Services) ReadIndex(ReadOnlyMemory<byte> utf8Json)
+    {
+        var services = new Dictionary<string, IamService>(StringComparer.OrdinalIgnoreCase);
+        var version = "";
+        var reader = new Utf8JsonReader(utf8Json.Span);
+        Expect(reader.Read() && reader.TokenType == JsonTokenType.StartObject);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("services"u8))
+            {
+                Expect(reader.Read() && reader.TokenType == JsonTokenType.StartObject);
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var prefix = reader.GetString()!;
+                    Expect(reader.Read() && reader.TokenType == JsonTokenType.StartObject);
+                    var start = (int)reader.TokenStartIndex;
+                    reader.Skip();
+                    var end = (int)reader.BytesConsumed;
+                    services[prefix] = new IamService(prefix, utf8Json[start..end]);
+                }
+            }
+            else if (reader.ValueTextEquals("source"u8))
+            {
+                version = ReadSourceVersion(ref reader);
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        return (version, services);
+    }
+
+    /// <summary>Parses one service object (<c>{"r":{...},"a":{...}}</c>) into its actions.</summary>
+    public static IReadOnlyDictionary<string, IamAction> ReadService(string prefix, ReadOnlySpan<byte> utf8Json)
+    {
+        var patterns = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var rawActions = new List<(string Name, List<string> Types)>();
+        var reader = new Utf8JsonReader(utf8Json);
+        Expect(reader.Read() && reader.TokenType == JsonTokenType.StartObject);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("r"u8))
+            {
+                Expect(reader.Read() && reader.TokenType == JsonTokenType.StartObject);
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var name = reader.GetString()!;
+                    Expect(reader.Read() && reader.TokenType == JsonTokenType.String);
+                    patterns[name] = reader.GetString()!;
+                }
+            }
+            else if (reader.ValueTextEquals("a"u8))
+            {
+                Expect(reader.Read() && reader.TokenType == JsonTokenType.StartObject);
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var name = reader.GetString()!;
+                    var types = new List<string>();
+                    Expect(reader.Read() && reader.TokenType == JsonTokenType.StartArray);
+                    while (reader.Read() && reader.TokenType == JsonTokenType.String)
+                    {
+                        types.Add(reader.GetString()!);
+                    }
+
+                    rawActions.Add((name, types));
+                }
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        var actions = new Dictionary<string, IamAction>(rawActions.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, types) in rawActions)
+        {
+            actions[name] = new IamAction(prefix, name, types.Select(t => ToResourceType(prefix, t, patterns)).ToArray());
+        }
+
+        return actions;
+    }
+
+    private static IamResourceType ToResourceType(string prefix, string encoded, Dictionary<string, string> patterns)
+    {
+        var required = encoded.EndsWith('*');
+        var name = required ? encoded[..^1] : encoded;
+        return patterns.TryGetValue(name, out var pattern)
+            ? new IamResourceType(name, pattern, required)
+            : throw new InvalidDataException($"IAM data: {prefix} resource type '{name}' has no ARN pattern");
+    }
+
+    private static string ReadSourceVersion(ref Utf8JsonReader reader)
+    {
+        var version = "";
+        Expect(reader.Read() && reader.TokenType == JsonTokenType.StartObject);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isVersion = reader.ValueTextEquals("version"u8);
+            reader.Read();
+            if (isVersion && reader.TokenType == JsonTokenType.String)
+            {
+                version = reader.GetString()!;
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        return version;
+    }
+
+    private static void Expect(bool condition)
+    {
+        if (!condition)
+        {
+            throw new InvalidDataException("IAM data: unexpected JSON shape (regenerate with scripts/iam-data/refresh.mjs)");
+        }
+    }
+}

@@ -1,0 +1,14 @@
+namespace Denied.Remediation;
+
+/// <summary>The resource-based policy a fix edits; decides the document code, the commands and the snippet shape.</summary>
+internal enum ResourcePolicyKind
+{
+    Bucket,
+    Key,
+    Queue,
+    Topic,
+    Function,
+    Secret,
+    VpcEndpoint,
+    Other,
+}
