@@ -1,5 +1,6 @@
 using Amazon.Runtime;
 using Amazon.Runtime.Endpoints;
+using Amazon.Runtime.Internal;
 
 namespace Denied.AwsClients;
 

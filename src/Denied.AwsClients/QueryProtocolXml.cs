@@ -46,27 +46,26 @@ internal static class QueryProtocolXml
         try
         {
             using var reader = XmlReader.Create(new MemoryStream(xml), Settings);
-            if (!reader.ReadToFollowing("Error", reader.NamespaceURI) && !FindLocal(reader, "Error"))
+            if (!FindLocal(reader, "Error"))
             {
                 return new AwsErrorDetail(null, null);
             }
 
             var depth = reader.Depth;
-            while (reader.Read() && reader.Depth > depth)
+            reader.Read();
+            while (!reader.EOF && reader.Depth > depth)
             {
-                if (reader.NodeType != XmlNodeType.Element)
+                if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "Code")
                 {
-                    continue;
+                    code = reader.ReadElementContentAsString(); // leaves the reader on the next node
                 }
-
-                switch (reader.LocalName)
+                else if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "Message")
                 {
-                    case "Code":
-                        code = reader.ReadElementContentAsString();
-                        break;
-                    case "Message":
-                        message = reader.ReadElementContentAsString();
-                        break;
+                    message = reader.ReadElementContentAsString();
+                }
+                else
+                {
+                    reader.Read();
                 }
             }
         }

@@ -1,0 +1,47 @@
+# Builds the Lambda packages. `sam build` (BuildMethod: makefile, CodeUri: .) runs
+# `make build-<LogicalId>` with ARTIFACTS_DIR set to the function's package folder; each target
+# publishes one function as a Native AOT executable and copies only `bootstrap` there.
+#
+#   sam build                       arm64 (the template's default Architecture)
+#   ARCH=x86_64 sam build           then deploy with --parameter-overrides Architecture=x86_64
+#   make build-DetectorFunction ARTIFACTS_DIR=/tmp/detector     without SAM
+#
+# Native AOT compiles for the machine's own CPU unless a cross toolchain is installed (an arm64
+# build on an x86_64 machine needs clang and an arm64 sysroot): build arm64 on an arm64 machine
+# (CI runner or Graviton), or use ARCH=x86_64 with Architecture=x86_64.
+
+ARCH ?= arm64
+CONFIGURATION ?= Release
+
+ifeq ($(ARCH),arm64)
+RID := linux-arm64
+else ifeq ($(ARCH),x86_64)
+RID := linux-x64
+else
+$(error ARCH must be arm64 or x86_64, not '$(ARCH)')
+endif
+
+.PHONY: build-DetectorFunction build-NotifierFunction lint-templates
+
+build-DetectorFunction:
+	$(call publish-bootstrap,src/Detector/Detector.csproj)
+
+build-NotifierFunction:
+	$(call publish-bootstrap,src/Notifier/Notifier.csproj)
+
+lint-templates:
+	cfn-lint template.yaml infra/*.yaml
+
+# $(1): the function's project. Builds in a private temporary folder (its own obj/bin, so a
+# concurrent build or test run in the repository is not disturbed) and fails unless the result is
+# an executable named bootstrap, the entry point of the provided.al2023 runtime.
+define publish-bootstrap
+	@test -n "$(ARTIFACTS_DIR)" || { echo "ARTIFACTS_DIR is not set (sam build sets it)" >&2; exit 2; }
+	@set -e; work=$$(mktemp -d); trap 'rm -rf "$$work"' EXIT; \
+	dotnet publish $(1) -c $(CONFIGURATION) -r $(RID) -p:PublishAot=true \
+		--artifacts-path "$$work/artifacts" -o "$$work/publish"; \
+	test -x "$$work/publish/bootstrap" || { echo "$(1): no executable bootstrap was published" >&2; exit 1; }; \
+	mkdir -p "$(ARTIFACTS_DIR)"; \
+	cp "$$work/publish/bootstrap" "$(ARTIFACTS_DIR)/bootstrap"; \
+	echo "$(ARTIFACTS_DIR)/bootstrap ($(RID))"
+endef

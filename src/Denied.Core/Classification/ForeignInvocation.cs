@@ -1,0 +1,47 @@
+using Denied.CloudTrail;
+using Denied.Diagnostics;
+
+namespace Denied.Classification;
+
+/// <summary>
+/// Recognises a denied lambda:InvokeFunction whose caller is an AWS service or another account: the
+/// function's resource-based policy is the layer that must allow it (Lambda DG, "Viewing resource-based
+/// IAM policies in Lambda"), and the finding belongs to the invoked function.
+/// </summary>
+internal static class ForeignInvocation
+{
+    // Data-event names for invocations; all are authorized by lambda:InvokeFunction (Lambda API reference).
+    private static readonly string[] InvokeEventNames = ["Invoke", "InvokeWithResponseStream", "InvokeAsync"];
+
+    public static bool IsInvoke(CloudTrailRecord record, string? action) =>
+        string.Equals(action, "lambda:InvokeFunction", StringComparison.OrdinalIgnoreCase)
+        || (record.EventSource == "lambda.amazonaws.com"
+            && InvokeEventNames.Any(n => LambdaEventNames.Strip(record.EventName) == n));
+
+    /// <summary>
+    /// The caller is an AWS service (type AWSService or invokedBy set), or another account: the resource
+    /// owner's copy of a cross-account call shows type AWSAccount or an identity account that differs
+    /// from recipientAccountId (AWS-FACTS 2a, "Cross-account callers").
+    /// </summary>
+    public static bool IsForeignCaller(CloudTrailRecord record, PrincipalInfo? principal)
+    {
+        if (principal?.Kind == PrincipalKind.AwsService)
+        {
+            return true;
+        }
+
+        var identity = record.UserIdentity;
+        if (identity is null)
+        {
+            return false;
+        }
+
+        return identity.Type is "AWSService" or "AWSAccount"
+            || !string.IsNullOrEmpty(identity.InvokedBy)
+            || (!string.IsNullOrEmpty(record.RecipientAccountId) && !string.IsNullOrEmpty(identity.AccountId)
+                && record.RecipientAccountId != identity.AccountId);
+    }
+
+    public static bool IsForeignInvoke(CloudTrailRecord record, PrincipalInfo? principal, string? action) =>
+        IsInvoke(record, action) && IsForeignCaller(record, principal);
+}

@@ -1,0 +1,59 @@
+using Denied.Diagnostics;
+
+namespace Denied.Remediation;
+
+/// <summary>
+/// Builds the least-privilege fix for one denial (PRODUCT.md "What the detector decides", step 5). Pure and
+/// deterministic: the same request always gives the same fix, byte for byte.
+/// </summary>
+public static class FixBuilder
+{
+    /// <summary>
+    /// An explicit deny (any layer), and any SCP or RCP denial, gets <see cref="FixTarget.None"/> and no Allow: an
+    /// Allow cannot override a deny, and an SCP/RCP message reads "explicit deny" even when the SCP merely lacks an
+    /// Allow. Everything else gets statements no broader than the denied action and resource, plus companions.
+    /// </summary>
+    public static Fix Build(FixRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var clean = Clean(request);
+        if (clean.Action is null)
+        {
+            return Notes("The denied action could not be told from the record, so no statement is suggested: granting more than the denied action would not be least privilege. The errorMessage and eventName of the record name the call.");
+        }
+
+        if (ActionName.TryParse(clean.Action) is not { } action)
+        {
+            return Notes("The recorded action is not a single IAM action (it is malformed or holds a wildcard), so no statement is suggested.");
+        }
+
+        var draft = clean.Layer switch
+        {
+            DenialLayer.ServiceControlPolicy or DenialLayer.ResourceControlPolicy => DenyFixes.For(clean, action),
+            _ when clean.ExplicitDeny == true => DenyFixes.For(clean, action),
+            DenialLayer.IdentityPolicy => RoleFixes.Identity(clean, action),
+            DenialLayer.Unknown => RoleFixes.Guess(clean, action),
+            DenialLayer.PermissionsBoundary => RoleFixes.Boundary(clean, action),
+            DenialLayer.SessionPolicy => RoleFixes.Session(clean, action),
+            DenialLayer.ResourcePolicy => ResourcePolicyFixes.Grant(clean, action),
+            DenialLayer.VpcEndpointPolicy => ResourcePolicyFixes.Endpoint(clean, action),
+            _ => throw new ArgumentOutOfRangeException(nameof(request), clean.Layer, "Unknown denial layer."),
+        };
+        return draft.ToFix();
+    }
+
+    private static Fix Notes(string note) => new() { Target = FixTarget.None, Notes = [note] };
+
+    private static FixRequest Clean(FixRequest r) => r with
+    {
+        Action = InputText.Clean(r.Action)?.Trim(),
+        Resource = InputText.Clean(r.Resource),
+        DenyingPolicyArn = InputText.Clean(r.DenyingPolicyArn),
+        RoleArn = InputText.Clean(r.RoleArn),
+        FunctionName = InputText.Clean(r.FunctionName),
+        Account = InputText.Clean(r.Account),
+        Region = InputText.Clean(r.Region),
+        CallerPrincipal = InputText.Clean(r.CallerPrincipal),
+        SourceArn = InputText.Clean(r.SourceArn),
+    };
+}

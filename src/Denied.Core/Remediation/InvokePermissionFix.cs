@@ -1,0 +1,83 @@
+using Denied.Diagnostics;
+
+namespace Denied.Remediation;
+
+/// <summary>
+/// lambda:InvokeFunction denied by the function policy: a service (S3, EventBridge, SNS...) or another account
+/// may not invoke the function. `aws lambda add-permission` is additive, so this fix can be run as is.
+/// </summary>
+internal static class InvokePermissionFix
+{
+    public static FixDraft For(FixRequest request, ActionName action)
+    {
+        var draft = RoleFixes.New(request, action, FixTarget.ResourcePolicy);
+        var resourceArn = Arn.TryParse(request.Resource) is { Service: "lambda" } ? request.Resource : null;
+        var partition = Arn.TryParse(resourceArn)?.Partition ?? "aws";
+        var functionArn = resourceArn
+            ?? (request is { FunctionName: { } fn, Region: { } region, Account: { } account } && !fn.Contains(':', StringComparison.Ordinal)
+                ? $"arn:aws:lambda:{region}:{account}:function:{fn}"
+                : null);
+        var principal = PrincipalSpec.Parse(request.CallerPrincipal ?? request.RoleArn, partition);
+        if (functionArn is null || principal is null)
+        {
+            draft.Notes.Add("The function policy must allow the caller to invoke the function, but the " + (functionArn is null ? "function" : "caller") + " is not in the record, so no statement is suggested.");
+            return draft;
+        }
+
+        var sourceArn = request.SourceArn is null ? null : IamLiteral.Escape(request.SourceArn);
+        var sourceArnAccount = Arn.TryParse(request.SourceArn)?.Account;
+        // aws:SourceAccount guards against a resource of the same name in another account (confused deputy);
+        // S3 bucket ARNs carry no account, so the function's account is assumed to own the bucket.
+        var sourceAccount = principal.IsService
+            ? (string.IsNullOrEmpty(sourceArnAccount) ? request.Account : sourceArnAccount)
+            : null;
+        var conditions = new List<(string, string, string)>();
+        if (principal.IsService && sourceArn is not null)
+        {
+            conditions.Add(("ArnLike", "aws:SourceArn", sourceArn));
+        }
+
+        if (sourceAccount is not null)
+        {
+            conditions.Add(("StringEquals", "aws:SourceAccount", sourceAccount));
+        }
+
+        draft.Resource = ResourcePolicyTarget.For(functionArn);
+        draft.ResourceStatements.Add(new PolicyStatement
+        {
+            Principal = (principal.Type, principal.Value),
+            Actions = ["lambda:InvokeFunction"],
+            Resources = [IamLiteral.Escape(functionArn)],
+            Conditions = conditions,
+        });
+        draft.Permission = new LambdaPermission(
+            request.FunctionName ?? functionArn,
+            principal.Cli,
+            principal.IsService,
+            principal.IsService ? sourceArn : null,
+            sourceAccount,
+            PolicyNames.LambdaStatementId(principal.Cli, request.SourceArn));
+
+        draft.Notes.Add("The function policy does not allow this caller to invoke the function. Triggers made in the console add this statement; triggers wired by hand, by another account or by infrastructure code need it added. add-permission adds one statement and keeps the others; running it twice fails with ResourceConflictException because the statement id already exists.");
+        if (principal.IsService && sourceArn is null)
+        {
+            draft.Notes.Add("The record does not name the source resource, so the statement is scoped only by aws:SourceAccount; add --source-arn with the bucket, rule or topic ARN to keep other resources of that service from invoking the function.");
+        }
+        else if (principal.IsService && string.IsNullOrEmpty(sourceArnAccount) && sourceAccount is not null)
+        {
+            draft.Notes.Add("aws:SourceAccount is the account that owns the source resource; it is assumed to be the function's account. Change it if the bucket belongs to another account.");
+        }
+
+        if (!principal.IsService)
+        {
+            draft.Notes.Add("Another account invokes the function: its caller also needs lambda:InvokeFunction on the function in its own identity-based policy.");
+        }
+
+        if (request.Layer != DenialLayer.ResourcePolicy)
+        {
+            draft.Notes.Add("Guess: the record does not say which policy denied the call; the function policy is the usual one for an invocation.");
+        }
+
+        return draft;
+    }
+}
