@@ -12,7 +12,8 @@ public sealed class CachedLambdaInventory : LambdaInventory, IDisposable
     private readonly TimeSpan _ttl;
     private readonly TimeProvider _clock;
     private readonly SemaphoreSlim _refresh = new(1, 1);
-    private (IReadOnlyList<LambdaFunctionSummary> Functions, DateTimeOffset Expires)? _cached;
+    // A reference, so readers outside the lock see a whole entry or none.
+    private volatile Tuple<IReadOnlyList<LambdaFunctionSummary>, DateTimeOffset>? _cached;
 
     public CachedLambdaInventory(LambdaInventory inner, TimeSpan ttl, TimeProvider clock)
     {
@@ -40,7 +41,7 @@ public sealed class CachedLambdaInventory : LambdaInventory, IDisposable
             }
 
             var functions = await _inner.ListFunctionsAsync(ct).ConfigureAwait(false);
-            _cached = (functions, _clock.GetUtcNow() + _ttl);
+            _cached = Tuple.Create(functions, _clock.GetUtcNow() + _ttl);
             return functions;
         }
         finally
@@ -52,5 +53,5 @@ public sealed class CachedLambdaInventory : LambdaInventory, IDisposable
     public void Dispose() => _refresh.Dispose();
 
     private IReadOnlyList<LambdaFunctionSummary>? Fresh() =>
-        _cached is { } c && _clock.GetUtcNow() < c.Expires ? c.Functions : null;
+        _cached is { } c && _clock.GetUtcNow() < c.Item2 ? c.Item1 : null;
 }

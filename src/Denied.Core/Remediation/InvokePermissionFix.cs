@@ -12,10 +12,13 @@ internal static class InvokePermissionFix
     {
         var draft = RoleFixes.New(request, action, FixTarget.ResourcePolicy);
         var resourceArn = Arn.TryParse(request.Resource) is { Service: "lambda" } ? request.Resource : null;
-        var partition = Arn.TryParse(resourceArn)?.Partition ?? "aws";
+        var partition = Arn.TryParse(resourceArn ?? request.RoleArn)?.Partition ?? "aws";
+        // FunctionName is the invoked function only when a service or account was the caller; when the caller is a
+        // function's own role, only the resource names the invoked function.
+        var invokedName = request.CallerPrincipal is null ? null : request.FunctionName;
         var functionArn = resourceArn
-            ?? (request is { FunctionName: { } fn, Region: { } region, Account: { } account } && !fn.Contains(':', StringComparison.Ordinal)
-                ? $"arn:aws:lambda:{region}:{account}:function:{fn}"
+            ?? (request is { Region: { } region, Account: { } account } && invokedName is { } fn && !fn.Contains(':', StringComparison.Ordinal)
+                ? $"arn:{partition}:lambda:{region}:{account}:function:{fn}"
                 : null);
         var principal = PrincipalSpec.Parse(request.CallerPrincipal ?? request.RoleArn, partition);
         if (functionArn is null || principal is null)
@@ -51,7 +54,7 @@ internal static class InvokePermissionFix
             Conditions = conditions,
         });
         draft.Permission = new LambdaPermission(
-            request.FunctionName ?? functionArn,
+            invokedName ?? functionArn,
             principal.Cli,
             principal.IsService,
             principal.IsService ? sourceArn : null,
@@ -71,11 +74,6 @@ internal static class InvokePermissionFix
         if (!principal.IsService)
         {
             draft.Notes.Add("Another account invokes the function: its caller also needs lambda:InvokeFunction on the function in its own identity-based policy.");
-        }
-
-        if (request.Layer != DenialLayer.ResourcePolicy)
-        {
-            draft.Notes.Add("Guess: the record does not say which policy denied the call; the function policy is the usual one for an invocation.");
         }
 
         return draft;

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs every test of the project from a fresh clone: installs the Python tools the integration tests
+# talk to (moto's local AWS, cfn-lint with the SAM translator) only where they are missing, then runs
+# the whole solution's tests and prints one "N passed, N failed" line.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PYTHON=${DENIED_PYTHON:-python3}
+need=()
+"$PYTHON" -c "import moto.server, boto3" 2>/dev/null || need+=("moto[server]>=5,<6" boto3)
+"$PYTHON" -m cfnlint --version >/dev/null 2>&1 || need+=("cfn-lint>=1.20")
+"$PYTHON" -c "import samtranslator" 2>/dev/null || need+=(aws-sam-translator)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "installing for the tests: ${need[*]}"
+  "$PYTHON" -m pip install --quiet "${need[@]}"
+fi
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+set +e
+dotnet test Diagnostics.sln -c Release --logger "console;verbosity=minimal" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# One summary line over all test assemblies ("Passed!  - Failed: 0, Passed: 85, Skipped: 0, ...").
+awk '/(Passed|Failed)! +- +Failed: /{
+       for (i = 1; i <= NF; i++) { gsub(",", "", $(i+1)); if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) }
+     }
+     END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+exit "$status"

@@ -1,0 +1,49 @@
+using Denied.Diagnostics;
+
+namespace Denied.Classification.Layers;
+
+/// <summary>
+/// The enhanced message names the policy type: "because no X allows" or "with an explicit deny in a X".
+/// AWS names one type even when several denied (IAM UG troubleshoot_access-denied).
+/// </summary>
+internal sealed class PolicyTypeInMessageRule : ILayerRule
+{
+    public LayerDecision? Decide(LayerRuleContext context)
+    {
+        var message = context.Message;
+        if (message?.PolicyType is not { } type)
+        {
+            return null;
+        }
+
+        if (PolicyTypeNames.LayerOf(type) is not { } layer)
+        {
+            return new LayerDecision(DenialLayer.Unknown, message.ExplicitDeny, message.PolicyArn,
+                "The message names a policy type this version does not know; check the errorMessage.");
+        }
+
+        var said = message.ExplicitDeny switch
+        {
+            true => $"an explicit deny in the {type}",
+            false => $"that no {type} allows the action",
+            null => $"the {type} denied the request",
+        };
+        var reason = $"The message says {said}.";
+        if (layer == DenialLayer.ServiceControlPolicy)
+        {
+            // IAM UG: an SCP denial always reads "explicit deny", even when the SCP merely lacks an Allow.
+            reason += " SCP denials are always worded as explicit, even when the SCP only lacks an Allow; only the organization's administrators can change it.";
+        }
+        else if (type == "role trust policy")
+        {
+            reason += " The trust policy is the role's resource-based policy.";
+        }
+
+        if (message.Via is { } via)
+        {
+            reason += $" The deny reached the request through a {via}: check both.";
+        }
+
+        return new LayerDecision(layer, message.ExplicitDeny, message.PolicyArn, reason);
+    }
+}
