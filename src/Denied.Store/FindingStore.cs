@@ -17,7 +17,6 @@ public sealed class FindingStore
 {
     private readonly IAmazonDynamoDB _client;
     private readonly string _tableName;
-    private readonly TimeProvider _time;
     private readonly FindingRecorder _recorder;
     private readonly FindingQueries _queries;
     private readonly FindingTriage _triage;
@@ -36,7 +35,6 @@ public sealed class FindingStore
 
         _client = client;
         _tableName = tableName;
-        _time = time;
         var calls = new DynamoCalls(client, tableName, time);
         var ledger = new EventLedger(calls, time, options);
         _recorder = new FindingRecorder(ledger, new FindingApplier(client, calls, ledger, time, options));
@@ -164,7 +162,4 @@ public sealed class FindingStore
             throw new FindingTableMismatchException(_tableName, problems);
         }
     }
-
-    /// <summary>The clock the store stamps with (resolve times, ledger expiry, mute expiry checks).</summary>
-    public TimeProvider Time => _time;
 }

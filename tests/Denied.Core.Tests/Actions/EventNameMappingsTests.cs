@@ -19,7 +19,7 @@ public sealed class EventNameMappingsTests
 
     [Fact]
     public void NoEventNameIsListedTwice() =>
-        Assert.Empty(EventNameMappings.All.GroupBy(r => (r.Prefix, r.EventName.ToUpperInvariant())).Where(g => g.Count() > 1));
+        Assert.DoesNotContain(EventNameMappings.All.GroupBy(r => (r.Prefix, r.EventName.ToUpperInvariant())), g => g.Count() > 1);
 
     [Fact]
     public void EveryRowIsCoveredByTheMismatchTable()

@@ -1,0 +1,65 @@
+using Denied.CloudTrail;
+
+namespace Denied.Principals;
+
+/// <summary>The session-level facts that tie an assumed-role caller to a Lambda function (AWS-FACTS 2b).</summary>
+internal static class LambdaSessions
+{
+    private const string ExecEnvMarker = "exec-env/AWS_Lambda_";
+    private const string ServiceSessionPrefix = "awslambda_";
+    private const int MaxRuntimeLength = 40;
+
+    /// <summary>
+    /// The session name: after the last '/' of the STS session ARN, else after the ':' of principalId
+    /// ("AROA...:session"). Lambda names a function's session after the function.
+    /// </summary>
+    public static string? SessionName(UserIdentity identity)
+    {
+        if (identity.Arn is { } arn && arn.Contains(":assumed-role/", StringComparison.Ordinal))
+        {
+            var slash = arn.LastIndexOf('/');
+            if (slash >= 0 && slash < arn.Length - 1)
+            {
+                return arn[(slash + 1)..];
+            }
+        }
+
+        if (identity.PrincipalId is { } id && id.IndexOf(':', StringComparison.Ordinal) is var colon and >= 0 && colon < id.Length - 1)
+        {
+            return id[(colon + 1)..];
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// "exec-env/AWS_Lambda_python3.12" when the SDK's user agent carries Lambda's AWS_EXECUTION_ENV. A hint
+    /// only: any caller can write it, and OS-only runtimes (provided.al2023) may not set it.
+    /// </summary>
+    public static string? ExecEnvToken(string? userAgent)
+    {
+        var at = userAgent?.IndexOf(ExecEnvMarker, StringComparison.Ordinal) ?? -1;
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var end = at + ExecEnvMarker.Length;
+        while (end < userAgent!.Length && end - at - ExecEnvMarker.Length < MaxRuntimeLength
+            && (char.IsAsciiLetterOrDigit(userAgent[end]) || userAgent[end] is '.' or '_' or '-'))
+        {
+            end++;
+        }
+
+        return userAgent[at..end];
+    }
+
+    /// <summary>
+    /// "awslambda_123456789": the session Lambda itself opens with the execution role, e.g. to manage a
+    /// VPC function's network interfaces; it does not carry the function name.
+    /// </summary>
+    public static bool IsLambdaServiceSession(string? sessionName) =>
+        sessionName is { Length: > 10 } name
+        && name.StartsWith(ServiceSessionPrefix, StringComparison.Ordinal)
+        && name.AsSpan(ServiceSessionPrefix.Length).IndexOfAnyExceptInRange('0', '9') < 0;
+}

@@ -1,0 +1,16 @@
+using System.Text.Json;
+using Denied.CloudTrail;
+
+namespace Denied.Principals;
+
+/// <summary>String fields of requestParameters, which is often null on denials (AWS-FACTS 2c, "Record quirks").</summary>
+internal static class RequestParameters
+{
+    public static string? String(CloudTrailRecord record, string name) =>
+        record.RequestParameters is { ValueKind: JsonValueKind.Object } parameters
+        && parameters.TryGetProperty(name, out var value)
+        && value.ValueKind == JsonValueKind.String
+        && value.GetString() is { Length: > 0 } text
+            ? text
+            : null;
+}

@@ -1,0 +1,57 @@
+using Amazon.DynamoDBv2;
+using Amazon.SQS;
+using Denied.AwsClients;
+using Denied.LambdaRuntime;
+using Denied.LambdaRuntime.Observability;
+using Denied.LambdaRuntime.Settings;
+using Denied.Store;
+
+namespace Denied.Detector;
+
+/// <summary>
+/// The composition root: reads settings, builds every client once, and checks the findings table at init so a
+/// wrong deployment (missing table, missing index, no permission, unreachable endpoint) fails before any event.
+/// </summary>
+public static class DetectorComposition
+{
+    public static Task<InvocationHandler> InitAsync(CancellationToken ct) =>
+        InitAsync(DetectorSettings.Read(SettingsReader.FromProcess()), Console.Out, TimeProvider.System, ct);
+
+    public static async Task<InvocationHandler> InitAsync(DetectorSettings settings, TextWriter output, TimeProvider clock, CancellationToken ct)
+    {
+        var dynamo = new AmazonDynamoDBClient(Configure(new AmazonDynamoDBConfig(), settings));
+        var store = new FindingStore(dynamo, settings.TableName, clock);
+        await store.VerifyTableAsync(ct);
+
+        DeadLetterSink? deadLetters = settings.DeadLetterQueueUrl is { } url
+            ? new SqsDeadLetterSink(new AmazonSQSClient(Configure(new AmazonSQSConfig(), settings)), url)
+            : null;
+
+        LambdaInventory? inventory = null;
+        if (settings.InventoryEnabled)
+        {
+            var endpoint = new AwsEndpointSettings(settings.Region, settings.EndpointOverride);
+            var list = new LambdaListFunctionsClient(endpoint, new HttpClient { Timeout = TimeSpan.FromSeconds(10) }, new DefaultAwsCredentialsSource(settings.Region), clock);
+            inventory = new CachedLambdaInventory(list, settings.InventoryTtl, clock);
+        }
+
+        var log = new JsonLog(output, settings.FunctionName);
+        var metrics = new EmfMetrics(output, settings.MetricsNamespace, settings.FunctionName, clock);
+        var context = new DetectorContext(store, inventory, settings.SuppressionTtl, clock);
+        var handler = new DetectorHandler(store, deadLetters, context, log, metrics, clock);
+        log.Info("detector ready", ("table", settings.TableName), ("inventory", settings.InventoryEnabled));
+        return handler.HandleAsync;
+    }
+
+    private static T Configure<T>(T config, DetectorSettings settings) where T : Amazon.Runtime.ClientConfig
+    {
+        config.RegionEndpoint = Amazon.RegionEndpoint.GetBySystemName(settings.Region);
+        if (settings.EndpointOverride is { } endpoint)
+        {
+            config.ServiceURL = endpoint.ToString();
+            config.AuthenticationRegion = settings.Region;
+        }
+
+        return config;
+    }
+}

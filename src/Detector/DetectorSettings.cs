@@ -1,0 +1,41 @@
+using System.Text.RegularExpressions;
+using Denied.LambdaRuntime.Settings;
+
+namespace Denied.Detector;
+
+/// <summary>Every setting of the Detector, read once at init from its environment (template.yaml sets them).</summary>
+public sealed partial record DetectorSettings(
+    string Region,
+    string TableName,
+    string? DeadLetterQueueUrl,
+    bool InventoryEnabled,
+    TimeSpan InventoryTtl,
+    TimeSpan SuppressionTtl,
+    string MetricsNamespace,
+    string FunctionName,
+    Uri? EndpointOverride)
+{
+    public static DetectorSettings Read(SettingsReader env)
+    {
+        var settings = new DetectorSettings(
+            Region: env.Required("AWS_REGION", r => RegionPattern().IsMatch(r), "an AWS region such as us-east-1"),
+            TableName: env.Required("FINDINGS_TABLE", t => TablePattern().IsMatch(t), "a DynamoDB table name: 3-255 of A-Z a-z 0-9 _ . -"),
+            DeadLetterQueueUrl: env.Optional("DEAD_LETTER_QUEUE_URL"),
+            InventoryEnabled: env.Bool("INVENTORY_ENABLED", false),
+            InventoryTtl: TimeSpan.FromSeconds(env.Int("INVENTORY_TTL_SECONDS", 300, 30, 86_400)),
+            SuppressionTtl: TimeSpan.FromSeconds(env.Int("SUPPRESSION_TTL_SECONDS", 60, 0, 3_600)),
+            MetricsNamespace: env.Optional("METRICS_NAMESPACE") ?? "Denied",
+            FunctionName: env.Optional("AWS_LAMBDA_FUNCTION_NAME") ?? "denied-detector",
+            EndpointOverride: env.OptionalUri("DENIED_AWS_ENDPOINT_URL"));
+        env.Check(settings.DeadLetterQueueUrl is null || Uri.IsWellFormedUriString(settings.DeadLetterQueueUrl, UriKind.Absolute),
+            "DEAD_LETTER_QUEUE_URL is not valid (expected the URL of the buffer queue's dead-letter queue)");
+        env.ThrowIfInvalid("Detector");
+        return settings;
+    }
+
+    [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-\\d$")]
+    private static partial Regex RegionPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9_.-]{3,255}$")]
+    private static partial Regex TablePattern();
+}

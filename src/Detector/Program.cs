@@ -1,0 +1,4 @@
+using Denied.Detector;
+using Denied.LambdaRuntime;
+
+return await LambdaBootstrap.RunAsync(DetectorComposition.InitAsync);
