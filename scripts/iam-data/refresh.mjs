@@ -3,11 +3,14 @@
 //
 // Output (minified JSON, deterministic order so a refresh diff shows only real changes):
 //   { "source": { "package", "version", "updatedAt" },
+//     "index": { "<prefix>": [<byte offset of the service object within "services">, <byte length>] },
 //     "services": { "<prefix>": {
 //         "r": { "<resource type>": "<ARN pattern>" },
 //         "a": { "<Action, documented casing>": ["<resource type>", "<required type>*", ...] } } } }
 // A trailing "*" marks a required resource type, as the asterisk does in the reference's tables.
 // Descriptions, access levels and condition keys are dropped: the detector needs none of them.
+// The index lets the C# reader (src/Denied.Core/Iam/IamDataReader.cs) slice out one service without
+// tokenising the other ~450 during a Lambda cold start.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,9 +55,22 @@ for (const prefix of prefixes) {
   services[prefix] = { r, a };
 }
 
-const output = {
-  source: { package: pkg.name, version: pkg.version, updatedAt: pkg.updatedAt },
-  services,
-};
-writeFileSync(outFile, JSON.stringify(output) + '\n');
+// Serialise "services" by hand to know each service's byte offset within it.
+const index = {};
+const entries = [];
+let offset = 1; // past the opening brace
+for (const prefix of prefixes) {
+  if (entries.length > 0) offset += 1; // the comma
+  const key = `${JSON.stringify(prefix)}:`;
+  const value = JSON.stringify(services[prefix]);
+  offset += Buffer.byteLength(key);
+  index[prefix] = [offset, Buffer.byteLength(value)];
+  offset += Buffer.byteLength(value);
+  entries.push(key + value);
+}
+
+const source = { package: pkg.name, version: pkg.version, updatedAt: pkg.updatedAt };
+const text = `{"source":${JSON.stringify(source)},"index":${JSON.stringify(index)},"services":{${entries.join(',')}}}`;
+JSON.parse(text); // fail here, not at run time, if the hand-built JSON is malformed
+writeFileSync(outFile, text + '\n');
 console.log(`${prefixes.length} services, ${actionCount} actions -> ${outFile}`);

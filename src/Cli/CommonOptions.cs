@@ -5,11 +5,16 @@ namespace Denied.Cli;
 /// <summary>Options shared by several commands, defined once so their names and help agree everywhere.</summary>
 public static class CommonOptions
 {
-    public static Option<string> Output() => new("--output", "-o")
+    public static Option<string> Output()
     {
-        Description = "table (default), json (the diagnosis record contract) or markdown (for tickets)",
-        DefaultValueFactory = _ => "table",
-    }.AcceptOnlyFromAmong("table", "json", "markdown");
+        var option = new Option<string>("--output", "-o")
+        {
+            Description = "table (default), json (the diagnosis record contract) or markdown (for tickets)",
+            DefaultValueFactory = _ => "table",
+        };
+        option.AcceptOnlyFromAmong("table", "json", "markdown");
+        return option;
+    }
 
     public static OutputFormat Parse(string value) => value switch
     {

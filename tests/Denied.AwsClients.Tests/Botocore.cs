@@ -5,7 +5,7 @@ namespace Denied.AwsClients.Tests;
 
 /// <summary>
 /// Asks botocore (Scripts/botocore_sign.py, the machine's python3) for the Authorization header of a captured
-/// request: same method, URL, headers and body, same keys and instant. Authorization, X-Amz-Date and
+/// request (the script is copied to the output folder): same method, URL, headers and body, same keys and instant. Authorization, X-Amz-Date and
 /// X-Amz-Security-Token are left out because botocore adds them; Content-Length belongs to the transport.
 /// </summary>
 public static class Botocore
@@ -37,7 +37,8 @@ public static class Botocore
             ["token"] = token,
             ["signed_at"] = signedAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture),
         };
-        var script = RepoPaths.Combine("tests", "Denied.AwsClients.Tests", "Scripts", "botocore_sign.py");
+        // Copied next to the test assembly, so it is found with any --artifacts-path.
+        var script = Path.Combine(AppContext.BaseDirectory, "Scripts", "botocore_sign.py");
         var (exit, stdout, stderr) = await Python.RunAsync([script], spec.ToJsonString());
         Assert.True(exit == 0, "botocore_sign.py failed: " + stderr);
         return stdout.Trim();

@@ -62,6 +62,10 @@ public sealed class IamCatalog
     /// <summary>True when IAM defines the service prefix (case-insensitive).</summary>
     public bool HasService(string prefix) => _services.ContainsKey(prefix);
 
+    /// <summary>Every resource type name the service defines (empty for an unknown prefix).</summary>
+    internal IReadOnlyCollection<string> ResourceTypeNames(string prefix) =>
+        _services.TryGetValue(prefix, out var service) ? service.ResourceTypes.Keys.ToArray() : [];
+
     /// <summary>Builds a catalog from data in the iam-actions.json shape (tests use small documents).</summary>
     internal static IamCatalog FromUtf8Json(ReadOnlyMemory<byte> utf8Json)
     {

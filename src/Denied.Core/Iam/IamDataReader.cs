@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 
 namespace Denied.Iam;
@@ -5,15 +6,20 @@ namespace Denied.Iam;
 /// <summary>
 /// Reads iam-actions.json (written by scripts/iam-data/refresh.mjs) with <see cref="Utf8JsonReader"/>:
 /// no reflection, no intermediate DOM. Shape:
-/// <c>{"source":{...},"services":{"s3":{"r":{"bucket":"arn:..."},"a":{"ListBucket":["accesspoint","bucket"]}}}}</c>;
+/// <c>{"source":{...},"index":{"s3":[OFFSET,LENGTH]},"services":{"s3":{"r":{"bucket":"arn:..."},"a":{"ListBucket":["accesspoint","bucket"]}}}}</c>;
 /// a trailing "*" on a resource type name marks it required.
 /// </summary>
 internal static class IamDataReader
 {
-    /// <summary>Indexes the services by prefix without parsing their actions.</summary>
+    /// <summary>
+    /// Indexes the services by prefix without parsing their actions. With the generator's "index"
+    /// (byte offset and length of each service within "services") the reader stops at "services"
+    /// and never tokenises the service bodies; without it (small test documents) it skips through them.
+    /// </summary>
     public static (string Version, Dictionary<string, IamService> Services) ReadIndex(ReadOnlyMemory<byte> utf8Json)
     {
         var services = new Dictionary<string, IamService>(StringComparer.OrdinalIgnoreCase);
+        Dictionary<string, (int Offset, int Length)>? index = null;
         var version = "";
         var reader = new Utf8JsonReader(utf8Json.Span);
         Expect(reader.Read() && reader.TokenType == JsonTokenType.StartObject);
@@ -22,15 +28,17 @@ internal static class IamDataReader
             if (reader.ValueTextEquals("services"u8))
             {
                 Expect(reader.Read() && reader.TokenType == JsonTokenType.StartObject);
-                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                if (index is not null)
                 {
-                    var prefix = reader.GetString()!;
-                    Expect(reader.Read() && reader.TokenType == JsonTokenType.StartObject);
-                    var start = (int)reader.TokenStartIndex;
-                    reader.Skip();
-                    var end = (int)reader.BytesConsumed;
-                    services[prefix] = new IamService(prefix, utf8Json[start..end]);
+                    Slice(utf8Json, (int)reader.TokenStartIndex, index, services);
+                    break;
                 }
+
+                ScanServices(ref reader, utf8Json, services);
+            }
+            else if (reader.ValueTextEquals("index"u8))
+            {
+                index = ReadOffsets(ref reader);
             }
             else if (reader.ValueTextEquals("source"u8))
             {
@@ -46,8 +54,49 @@ internal static class IamDataReader
         return (version, services);
     }
 
-    /// <summary>Parses one service object (<c>{"r":{...},"a":{...}}</c>) into its actions.</summary>
-    public static IReadOnlyDictionary<string, IamAction> ReadService(string prefix, ReadOnlySpan<byte> utf8Json)
+    private static void Slice(ReadOnlyMemory<byte> utf8Json, int servicesStart, Dictionary<string, (int Offset, int Length)> index, Dictionary<string, IamService> services)
+    {
+        foreach (var (prefix, (offset, length)) in index)
+        {
+            var start = servicesStart + offset;
+            Expect(offset > 0 && length > 1 && start + length <= utf8Json.Length);
+            var slice = utf8Json.Slice(start, length);
+            Expect(slice.Span[0] == (byte)'{' && slice.Span[^1] == (byte)'}');
+            services[prefix] = new IamService(prefix, slice);
+        }
+    }
+
+    private static void ScanServices(ref Utf8JsonReader reader, ReadOnlyMemory<byte> utf8Json, Dictionary<string, IamService> services)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var prefix = reader.GetString()!;
+            Expect(reader.Read() && reader.TokenType == JsonTokenType.StartObject);
+            var start = (int)reader.TokenStartIndex;
+            reader.Skip();
+            services[prefix] = new IamService(prefix, utf8Json[start..(int)reader.BytesConsumed]);
+        }
+    }
+
+    private static Dictionary<string, (int Offset, int Length)> ReadOffsets(ref Utf8JsonReader reader)
+    {
+        var offsets = new Dictionary<string, (int, int)>(StringComparer.OrdinalIgnoreCase);
+        Expect(reader.Read() && reader.TokenType == JsonTokenType.StartObject);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var prefix = reader.GetString()!;
+            Expect(reader.Read() && reader.TokenType == JsonTokenType.StartArray);
+            var offset = ReadInt32(ref reader);
+            var length = ReadInt32(ref reader);
+            Expect(reader.Read() && reader.TokenType == JsonTokenType.EndArray);
+            offsets[prefix] = (offset, length);
+        }
+
+        return offsets;
+    }
+
+    /// <summary>Parses one service object (<c>{"r":{...},"a":{...}}</c>) into its actions and resource type patterns.</summary>
+    public static (IReadOnlyDictionary<string, IamAction> Actions, IReadOnlyDictionary<string, string> ResourceTypes) ReadService(string prefix, ReadOnlySpan<byte> utf8Json)
     {
         var patterns = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var rawActions = new List<(string Name, List<string> Types)>();
@@ -94,7 +143,7 @@ internal static class IamDataReader
             actions[name] = new IamAction(prefix, name, types.Select(t => ToResourceType(prefix, t, patterns)).ToArray());
         }
 
-        return actions;
+        return (actions, patterns);
     }
 
     private static IamResourceType ToResourceType(string prefix, string encoded, Dictionary<string, string> patterns)
@@ -104,6 +153,12 @@ internal static class IamDataReader
         return patterns.TryGetValue(name, out var pattern)
             ? new IamResourceType(name, pattern, required)
             : throw new InvalidDataException($"IAM data: {prefix} resource type '{name}' has no ARN pattern");
+    }
+
+    private static int ReadInt32(ref Utf8JsonReader reader)
+    {
+        Expect(reader.Read() && reader.TokenType == JsonTokenType.Number);
+        return reader.TryGetInt32(out var value) ? value : throw new InvalidDataException("IAM data: index offset out of range");
     }
 
     private static string ReadSourceVersion(ref Utf8JsonReader reader)
@@ -127,7 +182,7 @@ internal static class IamDataReader
         return version;
     }
 
-    private static void Expect(bool condition)
+    private static void Expect([DoesNotReturnIf(false)] bool condition)
     {
         if (!condition)
         {

@@ -7,16 +7,19 @@ namespace Denied.Iam;
 /// </summary>
 internal sealed class IamService
 {
-    private readonly Lazy<IReadOnlyDictionary<string, IamAction>> _actions;
+    private readonly Lazy<(IReadOnlyDictionary<string, IamAction> Actions, IReadOnlyDictionary<string, string> ResourceTypes)> _parsed;
 
     public IamService(string prefix, ReadOnlyMemory<byte> utf8Json)
     {
         Prefix = prefix;
-        _actions = new(() => IamDataReader.ReadService(prefix, utf8Json.Span), LazyThreadSafetyMode.ExecutionAndPublication);
+        _parsed = new(() => IamDataReader.ReadService(prefix, utf8Json.Span), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public string Prefix { get; }
 
     /// <summary>Actions keyed case-insensitively (IAM action names are case-insensitive).</summary>
-    public IReadOnlyDictionary<string, IamAction> Actions => _actions.Value;
+    public IReadOnlyDictionary<string, IamAction> Actions => _parsed.Value.Actions;
+
+    /// <summary>ARN patterns by resource type name (case-insensitive), for every type the service defines.</summary>
+    public IReadOnlyDictionary<string, string> ResourceTypes => _parsed.Value.ResourceTypes;
 }

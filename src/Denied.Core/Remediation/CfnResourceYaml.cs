@@ -36,7 +36,7 @@ internal static class CfnResourceYaml
         if (draft.Permission is { } permission)
         {
             // AWS::Lambda::Permission adds one statement; it never replaces the function policy.
-            yaml.Line(indent, "DeniedInvokePermission" + PolicyNames.Hash8(permission.StatementId) + ":");
+            yaml.Line(indent, PolicyNames.LogicalId(permission.StatementId) + ":");
             yaml.Line(indent + 2, "Type: AWS::Lambda::Permission");
             yaml.Line(indent + 2, "Properties:");
             yaml.Line(indent + 4, "Action: lambda:InvokeFunction");

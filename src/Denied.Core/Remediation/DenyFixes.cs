@@ -29,7 +29,7 @@ internal static class DenyFixes
         {
             case DenialLayer.ServiceControlPolicy:
                 notes.Add("Who can change it: the organization's management account (or a delegated administrator for AWS Organizations). SCPs apply to every principal in the member account, including its administrators.");
-                notes.Add("How to find it, from the management account: " + OrgCommands(request, "SERVICE_CONTROL_POLICY") + " The SCPs attached to each parent OU up to the root apply too (aws organizations list-parents --child-id ACCOUNT_ID).");
+                notes.Add("How to find it, from the management account: " + OrgCommands(request, "SERVICE_CONTROL_POLICY") + " The SCPs attached to each parent OU up to the root apply too (aws organizations list-parents --child-id with the account id, then list-policies-for-target for each parent).");
                 break;
             case DenialLayer.ResourceControlPolicy:
                 notes.Add("Who can change it: the organization's management account (or a delegated administrator). RCPs cap what any principal may do to resources in the member account that owns the resource.");

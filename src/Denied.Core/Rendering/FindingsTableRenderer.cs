@@ -18,7 +18,7 @@ public static class FindingsTableRenderer
         var header = new[] { "FINDING", "COUNT", "LAST SEEN", "STATUS", "FUNCTION", "ACTION", "RESOURCE", "LAYER", "FIX" };
         var cells = rows.Select(r => new[]
         {
-            r.Id[..Math.Min(12, r.Id.Length)],
+            r.Id,
             r.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
             FindingJson.Iso(r.LastSeen),
             r.Status ?? "-",

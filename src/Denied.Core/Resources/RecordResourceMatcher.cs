@@ -7,18 +7,22 @@ namespace Denied.Resources;
 /// Picks, from a record's resources[], the ARN the action was evaluated against. S3 data events list
 /// both the object and its bucket (AWS::S3::Object, AWS::S3::Bucket): s3:GetObject must take the
 /// object and s3:ListBucket the bucket, so an ARN is kept only when it fits the ARN pattern of one
-/// of the action's resource types and its CloudTrail type does not name a different one of them.
+/// of the action's resource types and its CloudTrail type does not name a different resource type
+/// of the service.
 /// </summary>
 internal static class RecordResourceMatcher
 {
-    public static string? Pick(IReadOnlyList<CloudTrailResource>? resources, IamAction action)
+    /// <param name="resources">The record's resources[].</param>
+    /// <param name="action">The action whose resource types the ARN must fit.</param>
+    /// <param name="serviceTypeNames">Every resource type name of the action's service.</param>
+    public static string? Pick(IReadOnlyList<CloudTrailResource>? resources, IamAction action, IEnumerable<string> serviceTypeNames)
     {
         if (resources is null || resources.Count == 0)
         {
             return null;
         }
 
-        var typeNames = action.ResourceTypes.Select(t => Normalise(t.Name)).ToHashSet(StringComparer.Ordinal);
+        var typeNames = serviceTypeNames.Select(Normalise).ToHashSet(StringComparer.Ordinal);
         string? best = null;
         var bestScore = 0;
         foreach (var resource in resources)
@@ -36,9 +40,9 @@ internal static class RecordResourceMatcher
                     continue;
                 }
 
-                // 3: CloudTrail's type names this resource type; 2: it names none of the action's
-                // types (or is absent), so only the pattern speaks. A type naming another of the
-                // action's types (AWS::S3::Object for "bucket") rules the pair out.
+                // 3: CloudTrail's type names this resource type; 2: it names none of the service's
+                // types (or is absent), so only the pattern speaks. A type naming another type of
+                // the service (AWS::S3::Object for "bucket") rules the pair out.
                 var score = cloudTrailType == Normalise(type.Name) ? 3
                     : cloudTrailType is null || !typeNames.Contains(cloudTrailType) ? 2
                     : 0;

@@ -46,7 +46,7 @@ public static class ResourceResolver
                 [$"{iamAction.FullName} does not support resource-level permissions; a policy grants it on \"*\""]);
         }
 
-        if (RecordResourceMatcher.Pick(record.Resources, iamAction) is { } listed)
+        if (RecordResourceMatcher.Pick(record.Resources, iamAction, catalog.ResourceTypeNames(iamAction.Prefix)) is { } listed)
         {
             return new ResourceResolution(listed, FromResources, []);
         }

@@ -8,7 +8,8 @@ namespace Denied.Core.Tests.Iam;
 /// Compares a sample of the embedded catalog with the Service Authorization Reference dump kept
 /// beside the repository (shared/data/iam/service-authorization.json, a later release of the same
 /// package). Machines without that folder pass without comparing: it is reference data, not a
-/// build input.
+/// build input. Actions whose resource types changed between the two releases (events:PutEvents
+/// gained "event-busv2") are left out of the sample.
 /// </summary>
 public sealed class ServiceAuthorizationComparisonTests(ITestOutputHelper output)
 {
@@ -35,7 +36,6 @@ public sealed class ServiceAuthorizationComparisonTests(ITestOutputHelper output
     [InlineData("xray", "puttracesegments")]
     [InlineData("ec2", "describeinstances")]
     [InlineData("iam", "passrole")]
-    [InlineData("events", "putevents")]
     [InlineData("states", "startexecution")]
     public void ActionMatchesTheServiceAuthorizationReference(string prefix, string lowerName)
     {

@@ -1,5 +1,4 @@
 using Denied.Remediation;
-using Denied.TestSupport;
 
 namespace Denied.Core.Tests.Remediation;
 
@@ -16,7 +15,7 @@ public sealed class FixGoldenTests
     public void FixMatchesGoldenFile(string name)
     {
         var actual = FixText.Render(FixBuilder.Build(SomeFixRequest.Golden[name]));
-        var path = RepoPaths.Combine("tests", "Denied.Core.Tests", "Golden", "remediation", name + ".txt");
+        var path = GoldenFiles.PathOf(name);
         if (Environment.GetEnvironmentVariable("DENIED_UPDATE_GOLDEN") == "1")
         {
             File.WriteAllText(path, actual);
@@ -29,8 +28,7 @@ public sealed class FixGoldenTests
     [Fact]
     public void EveryGoldenFileHasACase()
     {
-        var directory = RepoPaths.Combine("tests", "Denied.Core.Tests", "Golden", "remediation");
-        var files = Directory.GetFiles(directory, "*.txt").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal);
+        var files = Directory.GetFiles(GoldenFiles.Directory, "*.txt").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal);
         Assert.Equal(SomeFixRequest.Golden.Keys.Order(StringComparer.Ordinal), files);
     }
 

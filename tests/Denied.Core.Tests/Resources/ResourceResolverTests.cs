@@ -18,7 +18,7 @@ public sealed class ResourceResolverTests
     [InlineData("xray:PutTraceSegments")]
     [InlineData("s3:ListAllMyBuckets")]
     [InlineData("ec2:DescribeInstances")]
-    [InlineData("cloudwatch:PutMetricData")]
+    [InlineData("kms:ListKeys")]
     public void ActionWithoutResourceLevelPermissionsGetsStar(string action)
     {
         var resolution = Resolve.FromParameters(action, """{"bucketName":"b"}""");

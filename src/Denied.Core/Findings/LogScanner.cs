@@ -1,0 +1,60 @@
+using Denied.CloudTrail;
+using Denied.Diagnostics;
+
+namespace Denied.Findings;
+
+/// <summary>
+/// The offline scan: reads input items, diagnoses the possible denials, and aggregates Lambda denials into
+/// findings. Every item ends counted: skipped as surely not denied, not denied, ignored (another principal),
+/// aggregated into a finding, or listed as an error with its location.
+/// </summary>
+public sealed class LogScanner(Diagnoser diagnoser, DateTimeOffset? since = null)
+{
+    public FindingAggregator Findings { get; } = new();
+    public ScanStats Stats { get; } = new();
+
+    public void Add(InputItem item)
+    {
+        if (item.Error is { } error)
+        {
+            Stats.Errors.Add((item.Location, error));
+            return;
+        }
+
+        Stats.Records++;
+        if (item.SkippedAsNotDenied)
+        {
+            Stats.SkippedNotDenied++;
+            return;
+        }
+
+        var record = item.Record!;
+        if (since is { } from && FindingAggregator.ParseTime(record.EventTime) < from)
+        {
+            Stats.NotDenied++;
+            return;
+        }
+
+        var diagnosis = diagnoser.Diagnose(record);
+        if (!diagnosis.Denied)
+        {
+            Stats.NotDenied++;
+            return;
+        }
+
+        Stats.Denied++;
+        if (!Findings.Add(diagnosis, item.Location))
+        {
+            Stats.IgnoredOtherPrincipal++;
+        }
+    }
+
+    /// <summary>Findings, most frequent first, then newest.</summary>
+    public IReadOnlyList<ScanFinding> Results() =>
+        Findings.Observations()
+            .Select(o => new ScanFinding(o))
+            .OrderByDescending(f => f.Count)
+            .ThenByDescending(f => f.Observation.LastSeen)
+            .ThenBy(f => f.Id, StringComparer.Ordinal)
+            .ToList();
+}

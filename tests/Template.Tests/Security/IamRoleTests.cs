@@ -1,0 +1,211 @@
+using System.Text.Json;
+using Template.Tests.Support;
+
+namespace Template.Tests.Security;
+
+/// <summary>The service's own IAM roles are least privilege: named actions on named resources.</summary>
+public sealed class IamRoleTests
+{
+    // Actions with no resource-level permissions (Service Authorization Reference): "*" is their only resource.
+    private static readonly HashSet<string> ActionsWithoutResourceLevelPermissions = new(StringComparer.Ordinal)
+    {
+        "lambda:ListFunctions",
+        "xray:PutTraceSegments",
+        "xray:PutTelemetryRecords",
+        "dynamodb:ListStreams",
+    };
+
+    public static TheoryData<string> TemplatesWithRoles() => new(TemplateFiles.Main, TemplateFiles.MemberForwarder);
+
+    [Theory]
+    [MemberData(nameof(TemplatesWithRoles))]
+    public async Task NoRoleGrantsAWildcardAction(string template)
+    {
+        var t = await Templates.LoadAsync(template);
+
+        foreach (var (role, s) in RoleStatements(t))
+        {
+            Assert.All(s.Actions, a => Assert.False(a.Contains('*', StringComparison.Ordinal), $"{role}/{s.Sid}: {a}"));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TemplatesWithRoles))]
+    public async Task RolesUseResourceStarOnlyForActionsWithoutResourceLevelPermissions(string template)
+    {
+        var t = await Templates.LoadAsync(template);
+
+        foreach (var (role, s) in RoleStatements(t).Where(x => x.Statement.Resources.Any(IsStar)))
+        {
+            Assert.All(s.Actions, a => Assert.True(ActionsWithoutResourceLevelPermissions.Contains(a), $"{role}/{s.Sid}: {a} on *"));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TemplatesWithRoles))]
+    public async Task RoleResourcesAreArnsOfThisStackNotPatterns(string template)
+    {
+        var t = await Templates.LoadAsync(template);
+
+        foreach (var (role, s) in RoleStatements(t))
+        {
+            foreach (var resource in s.Resources.Where(r => !IsStar(r)))
+            {
+                // Literal ARNs would not follow the stack; a Sub may end in the suffixes that name a
+                // resource's parts (a log group's streams, a table's indexes), nothing broader.
+                Assert.True(resource.ValueKind == JsonValueKind.Object, $"{role}/{s.Sid}: literal resource {resource}");
+                if (Intrinsics.SubTemplate(resource) is { } sub)
+                {
+                    var withoutSuffix = sub.EndsWith("/index/*", StringComparison.Ordinal) ? sub[..^"/index/*".Length]
+                        : sub.EndsWith(":*", StringComparison.Ordinal) ? sub[..^2]
+                        : sub;
+                    Assert.DoesNotContain("*", withoutSuffix, StringComparison.Ordinal);
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TemplatesWithRoles))]
+    public async Task RolesHaveNoManagedPolicies(string template)
+    {
+        var t = await Templates.LoadAsync(template);
+
+        // AWSLambdaBasicExecutionRole and friends grant logs and pollers on "*".
+        Assert.All(t.OfType("AWS::IAM::Role"), r => Assert.Null(r.Property("ManagedPolicyArns")));
+    }
+
+    [Theory]
+    [InlineData("DetectorFunction", "DetectorRole")]
+    [InlineData("NotifierFunction", "NotifierRole")]
+    public async Task EachFunctionRunsWithItsOwnRole(string function, string role)
+    {
+        var t = await Templates.MainAsync();
+
+        Assert.True(Intrinsics.IsGetAtt(t.Resource(function).Required("Role"), role, "Arn"));
+    }
+
+    [Theory]
+    [InlineData("DetectorRole", "DetectorFunction", "DetectorLogGroup", "detector")]
+    [InlineData("NotifierRole", "NotifierFunction", "NotifierLogGroup", "notifier")]
+    public async Task RoleWritesOnlyToItsFunctionsOwnLogGroup(string role, string function, string logGroup, string suffix)
+    {
+        var t = await Templates.MainAsync();
+
+        var logs = Statements(t, role).Where(s => s.Actions.Any(a => a.StartsWith("logs:", StringComparison.Ordinal))).ToList();
+
+        var statement = Assert.Single(logs);
+        Assert.Equal(["logs:CreateLogStream", "logs:PutLogEvents"], statement.Actions.Order(StringComparer.Ordinal));
+        var resource = Intrinsics.SubTemplate(Assert.Single(statement.Resources));
+        Assert.Equal($"arn:${{AWS::Partition}}:logs:${{AWS::Region}}:${{AWS::AccountId}}:log-group:/aws/lambda/${{AWS::StackName}}-{suffix}:*", resource);
+        Assert.Equal($"/aws/lambda/${{AWS::StackName}}-{suffix}", Intrinsics.SubTemplate(t.Resource(logGroup).Required("LogGroupName")));
+        Assert.Equal($"${{AWS::StackName}}-{suffix}", Intrinsics.SubTemplate(t.Resource(function).Required("FunctionName")));
+        Assert.True(Intrinsics.IsRef(t.Resource(function).Required("LoggingConfig").GetProperty("LogGroup"), logGroup));
+    }
+
+    [Fact]
+    public async Task DetectorMayReadAndWriteFindingsButNotDeleteOrScan()
+    {
+        var t = await Templates.MainAsync();
+
+        var onTable = ActionsOn(t, "DetectorRole", r => Intrinsics.IsGetAtt(r, "FindingsTable", "Arn"));
+        var onIndexes = ActionsOn(t, "DetectorRole", r => Intrinsics.SubTemplate(r) == "${FindingsTable.Arn}/index/*");
+
+        Assert.Equal(
+            ["dynamodb:BatchGetItem", "dynamodb:ConditionCheckItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"],
+            onTable);
+        Assert.Equal(["dynamodb:Query"], onIndexes);
+        Assert.Equal(
+            ["sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ReceiveMessage"],
+            ActionsOn(t, "DetectorRole", r => Intrinsics.IsGetAtt(r, "BufferQueue", "Arn")));
+    }
+
+    [Fact]
+    public async Task DetectorListsFunctionsOnlyWhenInventoryIsEnabled()
+    {
+        var t = await Templates.MainAsync();
+
+        var statements = t.Resource("DetectorRole").Required("Policies")[0].GetProperty("PolicyDocument").GetProperty("Statement");
+        var conditional = statements.EnumerateArray()
+            .Where(s => s.TryGetProperty("Fn::If", out _))
+            .Select(s => s.GetProperty("Fn::If"))
+            .Single(f => f[1].GetProperty("Action").ToString().Contains("lambda:ListFunctions", StringComparison.Ordinal));
+
+        Assert.Equal("InventoryOn", conditional[0].GetString());
+        Assert.True(Intrinsics.IsNoValue(conditional[2]));
+    }
+
+    [Fact]
+    public async Task NotifierMayWriteMarkersPublishToItsTopicAndDeadLetterItsFailures()
+    {
+        var t = await Templates.MainAsync();
+
+        Assert.Equal(
+            ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"],
+            ActionsOn(t, "NotifierRole", r => Intrinsics.IsGetAtt(r, "FindingsTable", "Arn")));
+        Assert.Equal(
+            ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator"],
+            ActionsOn(t, "NotifierRole", r => Intrinsics.IsGetAtt(r, "FindingsTable", "StreamArn")));
+        Assert.Equal(["sqs:SendMessage"], ActionsOn(t, "NotifierRole", r => Intrinsics.IsGetAtt(r, "NotifierFailureQueue", "Arn")));
+
+        // The topic ARN is spelled out (a Ref would be a dependency cycle): it must be the topic's own name.
+        var topicName = Intrinsics.SubTemplate(t.Resource("NotificationTopic").Required("TopicName"));
+        var publish = Assert.Single(Statements(t, "NotifierRole"), s => s.Actions.Contains("sns:Publish"));
+        Assert.Equal(["sns:Publish"], publish.Actions);
+        Assert.Equal($"arn:${{AWS::Partition}}:sns:${{AWS::Region}}:${{AWS::AccountId}}:{topicName}", Intrinsics.SubTemplate(Assert.Single(publish.Resources)));
+    }
+
+    [Fact]
+    public async Task NotifierUsesTheTopicKeyOnlyThroughSnsForDataKeysAndDecrypt()
+    {
+        var t = await Templates.MainAsync();
+
+        Assert.DoesNotContain(Statements(t, "NotifierRole"), s => s.Actions.Any(a => a.StartsWith("kms:", StringComparison.Ordinal)));
+        var grant = Assert.Single(
+            PolicyStatement.AllIn(t.Resource("EncryptionKey").Required("KeyPolicy")),
+            s => s.Principal is { } p && p.TryGetProperty("AWS", out var aws) && Intrinsics.IsGetAtt(aws, "NotifierRole", "Arn"));
+        Assert.Equal(["kms:Decrypt", "kms:GenerateDataKey*"], grant.Actions.Order(StringComparer.Ordinal));
+        Assert.Equal("sns.${AWS::Region}.amazonaws.com", Intrinsics.SubTemplate(grant.ConditionValue("kms:ViaService")!.Value));
+    }
+
+    [Fact]
+    public async Task SlackChannelCanRelayNotificationsButRunNoCommands()
+    {
+        var t = await Templates.MainAsync();
+
+        var role = t.Resource("ChatbotChannelRole");
+        var channel = t.Resource("SlackChannel");
+
+        Assert.Null(role.Property("Policies"));
+        Assert.Null(role.Property("ManagedPolicyArns"));
+        // Without guardrails the channel would get AdministratorAccess as its guardrail.
+        var guardrail = Assert.Single(channel.Required("GuardrailPolicies").EnumerateArray());
+        Assert.Equal("arn:${AWS::Partition}:iam::aws:policy/AWSDenyAll", Intrinsics.SubTemplate(guardrail));
+        Assert.Equal("ERROR", channel.Required("LoggingLevel").GetString());
+        Assert.Equal("HasSlack", channel.Condition);
+    }
+
+    [Fact]
+    public async Task ForwarderRoleMayOnlyPutEventsOnTheCentralBus()
+    {
+        var t = await Templates.LoadAsync(TemplateFiles.MemberForwarder);
+
+        var statement = Assert.Single(Statements(t, "ForwarderRole"));
+
+        Assert.Equal(["events:PutEvents"], statement.Actions);
+        Assert.True(Intrinsics.IsRef(Assert.Single(statement.Resources), "CentralEventBusArn"));
+    }
+
+    private static IEnumerable<(string Role, PolicyStatement Statement)> RoleStatements(CfnTemplate t) =>
+        t.OfType("AWS::IAM::Role").SelectMany(r => Statements(t, r.Id).Select(s => (r.Id, s)));
+
+    private static IEnumerable<PolicyStatement> Statements(CfnTemplate t, string role) =>
+        t.Resource(role).Property("Policies") is { } policies
+            ? policies.EnumerateArray().SelectMany(p => PolicyStatement.AllIn(p.GetProperty("PolicyDocument")))
+            : [];
+
+    private static List<string> ActionsOn(CfnTemplate t, string role, Func<JsonElement, bool> resource) =>
+        Statements(t, role).Where(s => s.Resources.Any(resource)).SelectMany(s => s.Actions).Order(StringComparer.Ordinal).ToList();
+
+    private static bool IsStar(JsonElement resource) => Intrinsics.Literal(resource) == "*";
+}
