@@ -24,6 +24,6 @@ internal sealed partial record ActionName(string Service, string Name)
 
     public bool Is(string full) => string.Equals(Full, full, StringComparison.OrdinalIgnoreCase);
 
-    [GeneratedRegex("^[a-z0-9-]{1,64}:[A-Za-z0-9]{1,128}$")]
+    [GeneratedRegex(@"\A[a-z0-9-]{1,64}:[A-Za-z0-9]{1,128}\z")]
     private static partial Regex Shape();
 }

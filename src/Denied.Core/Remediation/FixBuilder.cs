@@ -46,7 +46,7 @@ public static class FixBuilder
 
     private static FixRequest Clean(FixRequest r) => r with
     {
-        Action = InputText.Clean(r.Action)?.Trim(),
+        Action = InputText.Clean(r.Action),
         Resource = InputText.Clean(r.Resource),
         DenyingPolicyArn = InputText.Clean(r.DenyingPolicyArn),
         RoleArn = InputText.Clean(r.RoleArn),

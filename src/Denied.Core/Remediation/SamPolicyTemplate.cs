@@ -35,6 +35,6 @@ internal sealed partial record SamPolicyTemplate(string Name, string Parameter, 
     }
 
     // Template parameters are substituted into Fn::Sub strings; only plain ARN characters are passed that way.
-    [GeneratedRegex("^[A-Za-z0-9_.:/+=,@-]+$")]
+    [GeneratedRegex(@"\A[A-Za-z0-9_.:/+=,@-]+\z")]
     private static partial Regex Plain();
 }

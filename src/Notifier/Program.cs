@@ -1,0 +1,4 @@
+using Denied.LambdaRuntime;
+using Denied.Notifier;
+
+return await LambdaBootstrap.RunAsync(NotifierComposition.InitAsync);

@@ -1,0 +1,124 @@
+using System.Text.Json;
+using Amazon.DynamoDBv2.Model;
+using Denied.AwsClients;
+using Denied.Findings;
+using Denied.LambdaRuntime.Observability;
+using Denied.Notifications;
+using Denied.Notifier.Events;
+using Denied.Store;
+
+namespace Denied.Notifier;
+
+/// <summary>
+/// One stream record of the findings table to at most one SNS publish per state change. Keeps only finding
+/// items (sk "FINDING": notification markers, ledger entries and suppression rules share the table), maps the
+/// old and new images to findings, asks <see cref="NotificationDecider"/> what changed, and for each
+/// notification: claim its marker, publish one message, mark it sent. "Never twice for the same state
+/// change": a marker already sent (a stream record delivered again) is skipped. A claim left by an attempt
+/// that died before marking is published again, so a crash between Publish and the mark can repeat one
+/// message, but no crash loses one (at least once). Logs carry ids, never CloudTrail text.
+/// </summary>
+public sealed class StreamRecordProcessor(
+    FindingStore store, SnsPublisher sns, string topicArn, IReadOnlyList<long> countThresholds, JsonLog log, EmfMetrics metrics)
+{
+    /// <summary>The sort key of finding items (FindingItemMapper.Key); a test pins it to the store's.</summary>
+    internal const string FindingSortKey = "FINDING";
+
+    internal const string SortKeyAttribute = "sk";
+
+    public async Task<RecordOutcome> ProcessAsync(DynamoDbStreamRecord record, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var data = record.Dynamodb;
+        if (data?.NewImage is null || !IsFindingItem(data.Keys))
+        {
+            // REMOVE (TTL expiry, deletes) and other item kinds never notify.
+            metrics.Add(Metric.RecordsSkipped);
+            return RecordOutcome.Done;
+        }
+
+        Finding newImage;
+        Finding? oldImage;
+        try
+        {
+            newImage = ToFinding(data.NewImage);
+            oldImage = data.OldImage is { } old ? ToFinding(old) : null;
+        }
+        catch (Exception e) when (e is FormatException or JsonException or OverflowException or ArgumentException or InvalidOperationException)
+        {
+            metrics.Add(Metric.PermanentFailures);
+            log.Error("a finding image cannot be read; the record is reported failed until the mapping's retries send it to the on-failure destination",
+                (LogKeys.EventId, record.EventId), (NotifierLogKeys.SequenceNumber, data.SequenceNumber), (LogKeys.Error, e.GetType().Name));
+            return RecordOutcome.Permanent;
+        }
+
+        foreach (var notification in NotificationDecider.Decide(oldImage, newImage, countThresholds))
+        {
+            var outcome = await SendAsync(notification, record, ct);
+            if (outcome != RecordOutcome.Done)
+            {
+                return outcome;
+            }
+        }
+
+        return RecordOutcome.Done;
+    }
+
+    private async Task<RecordOutcome> SendAsync(Notification notification, DynamoDbStreamRecord record, CancellationToken ct)
+    {
+        var id = notification.Finding.Id;
+        var transition = notification.Transition;
+        try
+        {
+            var claim = await store.TryClaimNotificationAsync(id, transition, ct);
+            if (claim == NotificationClaim.AlreadySent)
+            {
+                metrics.Add(Metric.DuplicatesSkipped);
+                log.Info("notification already sent; skipped", (LogKeys.FindingId, id), (NotifierLogKeys.Transition, transition), (LogKeys.EventId, record.EventId));
+                return RecordOutcome.Done;
+            }
+
+            if (claim == NotificationClaim.ClaimedEarlier)
+            {
+                metrics.Add(Metric.RepublishedAfterCrash);
+            }
+
+            var rendered = NotificationRenderer.Render(notification);
+            var messageId = await sns.PublishAsync(new SnsMessage(topicArn, rendered.Message, rendered.Subject, JsonStructure: true, rendered.Attributes), ct);
+            await store.MarkNotificationSentAsync(id, transition, ct);
+            metrics.Add(Metric.NotificationsSent);
+            metrics.Add(Metric.NotificationsTruncated, rendered.Truncated ? 1 : 0);
+            log.Info("notification sent", (LogKeys.FindingId, id), (NotifierLogKeys.Transition, transition),
+                (NotifierLogKeys.SnsMessageId, messageId), (NotifierLogKeys.Truncated, rendered.Truncated));
+            return RecordOutcome.Done;
+        }
+        catch (AwsServiceException e)
+        {
+            return Failed(e.IsTransient, e.Message, id, transition, record);
+        }
+        catch (FindingStoreException e)
+        {
+            return Failed(e.IsTransient, e.Message, id, transition, record);
+        }
+    }
+
+    private RecordOutcome Failed(bool transient, string error, string findingId, string transition, DynamoDbStreamRecord record)
+    {
+        metrics.Add(transient ? Metric.TransientFailures : Metric.PermanentFailures);
+        log.Error(transient ? "notification failed; the record will be retried" : "notification failed permanently; the record is reported failed until it reaches the on-failure destination",
+            (LogKeys.FindingId, findingId), (NotifierLogKeys.Transition, transition), (LogKeys.EventId, record.EventId),
+            (NotifierLogKeys.SequenceNumber, record.Dynamodb?.SequenceNumber), (LogKeys.Error, error));
+        return transient ? RecordOutcome.Transient : RecordOutcome.Permanent;
+    }
+
+    private static Finding ToFinding(Dictionary<string, JsonElement> image) =>
+        FindingItemMapper.FromItem(StreamImageConverter.ToItem(image));
+
+    private static bool IsFindingItem(Dictionary<string, JsonElement>? keys) =>
+        keys is not null
+        && keys.TryGetValue(SortKeyAttribute, out var sk)
+        && sk.ValueKind == JsonValueKind.Object
+        && sk.TryGetProperty("S", out var s)
+        && s.ValueKind == JsonValueKind.String
+        && s.GetString() == FindingSortKey;
+}
