@@ -44,8 +44,9 @@ public sealed class IamDataFileTests
     [Fact]
     public void EmbeddedDataCoversAllServicesAndIsMinified()
     {
-        var path = Path.Combine(RepoRoot(), "src", "Denied.Core", "Iam", "iam-actions.json");
-        var text = File.ReadAllText(path);
+        using var stream = typeof(IamCatalog).Assembly.GetManifestResourceStream("Denied.Iam.iam-actions.json")!;
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var text = reader.ReadToEnd();
         Assert.DoesNotContain("\n  ", text, StringComparison.Ordinal);
 
         var catalog = IamCatalog.Default;
@@ -54,6 +55,4 @@ public sealed class IamDataFileTests
         var actions = services.Values.Sum(s => s.Actions.Count);
         Assert.True(actions > 20_000, $"{actions} actions");
     }
-
-    private static string RepoRoot() => Denied.TestSupport.RepoPaths.Root;
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Denied.Iam;
 using Xunit.Abstractions;
@@ -64,8 +65,21 @@ public sealed class ServiceAuthorizationComparisonTests(ITestOutputHelper output
 
     private static JsonDocument? Load()
     {
-        var root = Denied.TestSupport.RepoPaths.Root;
-        var path = Path.GetFullPath(Path.Combine(root, "..", "shared", "data", "iam", "service-authorization.json"));
-        return File.Exists(path) ? JsonDocument.Parse(File.ReadAllBytes(path)) : null;
+        var path = ReferencePath();
+        return path is not null && File.Exists(path) ? JsonDocument.Parse(File.ReadAllBytes(path)) : null;
+    }
+
+    // From this source file's own path: the test binaries may be built under any --artifacts-path.
+    private static string? ReferencePath([CallerFilePath] string sourceFile = "")
+    {
+        for (var dir = Path.GetDirectoryName(sourceFile); dir is not null; dir = Path.GetDirectoryName(dir))
+        {
+            if (File.Exists(Path.Combine(dir, "Diagnostics.sln")))
+            {
+                return Path.GetFullPath(Path.Combine(dir, "..", "shared", "data", "iam", "service-authorization.json"));
+            }
+        }
+
+        return null;
     }
 }

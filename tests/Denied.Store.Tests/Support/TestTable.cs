@@ -34,7 +34,12 @@ public sealed class TestTable : IDisposable
     }
 
     public static AmazonDynamoDBClient NewClient(MotoServer moto) =>
-        new(new BasicAWSCredentials("testing", "testing"), new AmazonDynamoDBConfig { ServiceURL = moto.EndpointUrl, AuthenticationRegion = "us-east-1" });
+        new(new BasicAWSCredentials("testing", "testing"), new AmazonDynamoDBConfig
+        {
+            ServiceURL = moto.EndpointUrl,
+            AuthenticationRegion = "us-east-1",
+            HttpClientFactory = new OneRequestAtATime(),
+        });
 
     /// <summary>A second store on the same table, as a second Lambda instance would have.</summary>
     public FindingStore SecondWriter(MotoServer moto) => new(NewClient(moto), Name, Clock, MotoOptions);
