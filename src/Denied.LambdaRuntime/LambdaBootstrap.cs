@@ -1,4 +1,5 @@
 using System.Net;
+using Denied.LambdaRuntime.Observability;
 
 namespace Denied.LambdaRuntime;
 
@@ -31,19 +32,21 @@ public static class LambdaBootstrap
         var api = Environment.GetEnvironmentVariable(RuntimeApiHeaders.RuntimeApiEnvironmentVariable);
         if (string.IsNullOrWhiteSpace(api))
         {
-            RuntimeLog.Error(Console.Error, RuntimeApiHeaders.RuntimeApiEnvironmentVariable + " is not set: not running inside Lambda");
+            new JsonLog(Console.Error, FunctionName()).Error(RuntimeApiHeaders.RuntimeApiEnvironmentVariable + " is not set: not running inside Lambda");
             return ExitInitFailed;
         }
 
         // No timeout: /next blocks until an event arrives (runtime-api.yaml).
         using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        return await RunAsync(init, new LambdaBootstrapOptions(LambdaBootstrapOptions.BaseFor(api.Trim()), http), ct).ConfigureAwait(false);
+        var options = new LambdaBootstrapOptions(LambdaBootstrapOptions.BaseFor(api.Trim()), http) { FunctionName = FunctionName() };
+        return await RunAsync(init, options, ct).ConfigureAwait(false);
     }
 
     internal static async Task<int> RunAsync(
         Func<CancellationToken, Task<InvocationHandler>> init, LambdaBootstrapOptions options, CancellationToken ct)
     {
         var api = new RuntimeApiClient(options.Http, options.RuntimeApiBase);
+        var log = new JsonLog(options.Log, options.FunctionName);
         InvocationHandler handler;
         try
         {
@@ -51,7 +54,7 @@ public static class LambdaBootstrap
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            await ReportInitErrorAsync(api, ex, options.Log, ct).ConfigureAwait(false);
+            await ReportInitErrorAsync(api, ex, log, ct).ConfigureAwait(false);
             return ExitInitFailed;
         }
 
@@ -60,7 +63,7 @@ public static class LambdaBootstrap
             for (var served = 0; options.MaxInvocations is not { } max || served < max; served++)
             {
                 var invocation = await api.NextAsync(ct).ConfigureAwait(false);
-                if (!await InvokeAsync(api, handler, invocation, options, ct).ConfigureAwait(false))
+                if (!await InvokeAsync(api, handler, invocation, options, log, ct).ConfigureAwait(false))
                 {
                     break;
                 }
@@ -74,14 +77,14 @@ public static class LambdaBootstrap
         }
         catch (Exception ex) when (ex is RuntimeApiException or HttpRequestException)
         {
-            RuntimeLog.Error(options.Log, "Runtime API failure, exiting: " + ex.Message);
+            log.Error("Runtime API failure, exiting", (LogKeys.Error, ex.Message));
             return ExitRuntimeApiFailed;
         }
     }
 
     /// <summary>Runs one invocation and posts its outcome; false when the loop was stopped mid-invocation.</summary>
     private static async Task<bool> InvokeAsync(
-        RuntimeApiClient api, InvocationHandler handler, RuntimeInvocation invocation, LambdaBootstrapOptions options, CancellationToken ct)
+        RuntimeApiClient api, InvocationHandler handler, RuntimeInvocation invocation, LambdaBootstrapOptions options, JsonLog log, CancellationToken ct)
     {
         var context = invocation.Context;
         options.SetEnvironmentVariable(RuntimeApiHeaders.TraceIdEnvironmentVariable, context.TraceId);
@@ -104,16 +107,16 @@ public static class LambdaBootstrap
         catch (Exception ex)
         {
             var status = await api.PostErrorAsync(context.RequestId, ex, ct).ConfigureAwait(false);
-            LogRejected(options.Log, "error", context.RequestId, status);
+            LogRejected(log, "error", context.RequestId, status);
             return true;
         }
 
         var accepted = await api.PostResponseAsync(context.RequestId, result, ct).ConfigureAwait(false);
-        LogRejected(options.Log, "response", context.RequestId, accepted);
+        LogRejected(log, "response", context.RequestId, accepted);
         return true;
     }
 
-    private static async Task ReportInitErrorAsync(RuntimeApiClient api, Exception error, TextWriter log, CancellationToken ct)
+    private static async Task ReportInitErrorAsync(RuntimeApiClient api, Exception error, JsonLog log, CancellationToken ct)
     {
         try
         {
@@ -121,18 +124,21 @@ public static class LambdaBootstrap
         }
         catch (Exception ex) when (ex is RuntimeApiException or HttpRequestException or OperationCanceledException)
         {
-            RuntimeLog.Error(log, "could not report the init error: " + ex.Message);
+            log.Error("could not report the init error", (LogKeys.Error, ex.Message));
         }
     }
 
-    private static void LogRejected(TextWriter log, string what, string requestId, HttpStatusCode status)
+    private static void LogRejected(JsonLog log, string what, string requestId, HttpStatusCode status)
     {
         // 400/403/413 fail this invocation only (413: the response is over the payload limit); the loop goes on.
         if (status != HttpStatusCode.Accepted)
         {
-            RuntimeLog.Error(log, "Runtime API rejected the " + what, requestId, (int)status);
+            log.Error("Runtime API rejected the " + what, (LogKeys.RequestId, requestId), (LogKeys.Reason, "HTTP " + (int)status));
         }
     }
+
+    private static string FunctionName() =>
+        Environment.GetEnvironmentVariable("AWS_LAMBDA_FUNCTION_NAME") is { Length: > 0 } name ? name : "bootstrap";
 
     // CancellationTokenSource timers top out near 49 days; a Lambda deadline is at most 15 minutes away.
     private static readonly TimeSpan MaxTimer = TimeSpan.FromDays(1);

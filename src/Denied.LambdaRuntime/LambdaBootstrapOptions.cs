@@ -13,7 +13,11 @@ internal sealed record LambdaBootstrapOptions(Uri RuntimeApiBase, HttpClient Htt
 
     public Action<string, string?> SetEnvironmentVariable { get; init; } = Environment.SetEnvironmentVariable;
 
+    /// <summary>Where the loop's own JSON diagnostics go (stderr); never event content.</summary>
     public TextWriter Log { get; init; } = Console.Error;
+
+    /// <summary>The <c>function</c> field of those diagnostics (AWS_LAMBDA_FUNCTION_NAME in Lambda).</summary>
+    public string FunctionName { get; init; } = "bootstrap";
 
     /// <summary><c>http://{hostAndPort}/2018-06-01/</c>.</summary>
     public static Uri BaseFor(string hostAndPort) => new($"http://{hostAndPort}/2018-06-01/");

@@ -15,10 +15,10 @@ public sealed class StreamImageConverterTests
 
         Assert.Equal("x", item["s"].S);
         Assert.Equal("42", item["n"].N);
-        Assert.Equal([1, 2], item["b"].B.ToArray());
+        Assert.Equal(new byte[] { 1, 2 }, item["b"].B.ToArray());
         Assert.Equal(["a", "b"], item["ss"].SS);
         Assert.Equal(["1", "2"], item["ns"].NS);
-        Assert.Equal([1], item["bs"].BS[0].ToArray());
+        Assert.Equal(new byte[] { 1 }, item["bs"].BS[0].ToArray());
         Assert.Equal("y", item["l"].L[0].S);
         Assert.Equal("1", item["l"].L[1].N);
         Assert.True(item["m"].M["k"].BOOL);

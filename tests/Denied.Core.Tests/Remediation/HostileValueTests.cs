@@ -58,7 +58,7 @@ public sealed partial class HostileValueTests
             await process.WaitForExitAsync();
 
             Assert.Empty(Directory.GetFiles(directory, "pwned*"));
-            var arguments = output.Split('\0').Concat(Directory.GetFiles(directory).Select(File.ReadAllText)).ToList();
+            var arguments = Directory.GetFiles(directory).Select(File.ReadAllText).Prepend(output).SelectMany(o => o.Split('\0')).ToList();
             var expected = shape == "bucket-policy" ? "acme" : shape == "invoke" ? Expected : null;
             if (expected is not null)
             {
