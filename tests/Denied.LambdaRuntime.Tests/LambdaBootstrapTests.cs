@@ -137,16 +137,23 @@ public sealed class LambdaBootstrapTests
     }
 
     [Fact]
-    public async Task ResponseAnswered413_FailsThatInvocationOnly()
+    public async Task ResponseAnswered413_FailsThatInvocationOnly_AndIsLoggedAsJson()
     {
         await using var api = new FakeRuntimeApi { ResponseStatus = HttpStatusCode.RequestEntityTooLarge };
         api.Enqueue(new QueuedEvent("{}", "r1", LoopRun.FarDeadlineMs));
         api.Enqueue(new QueuedEvent("{}", "r2", LoopRun.FarDeadlineMs));
+        using var log = new StringWriter();
 
-        var exit = await LoopRun.RunAsync(api, LoopRun.Init((_, _, _) => Task.FromResult("{}"u8.ToArray())), 2);
+        var exit = await LoopRun.RunAsync(api, LoopRun.Init((_, _, _) => Task.FromResult("{}"u8.ToArray())), 2, log: log);
 
         Assert.Equal(LambdaBootstrap.ExitOk, exit);
         Assert.Equal(4, api.Requests.Count);
+        var first = log.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)[0];
+        using var line = JsonDocument.Parse(first);
+        Assert.Equal("error", line.RootElement.GetProperty("level").GetString());
+        Assert.Equal("denied-test", line.RootElement.GetProperty("function").GetString());
+        Assert.Equal("r1", line.RootElement.GetProperty("requestId").GetString());
+        Assert.Equal("HTTP 413", line.RootElement.GetProperty("reason").GetString());
     }
 
     [Theory]

@@ -11,7 +11,8 @@ public static class LoopRun
         int maxInvocations,
         List<(string Name, string? Value)>? environment = null,
         TimeProvider? clock = null,
-        CancellationToken ct = default)
+        CancellationToken ct = default,
+        TextWriter? log = null)
     {
         using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         var options = new LambdaBootstrapOptions(LambdaBootstrapOptions.BaseFor(api.HostAndPort), http)
@@ -19,7 +20,8 @@ public static class LoopRun
             MaxInvocations = maxInvocations,
             SetEnvironmentVariable = (name, value) => environment?.Add((name, value)),
             Clock = clock ?? TimeProvider.System,
-            Log = TextWriter.Null,
+            Log = log ?? TextWriter.Null,
+            FunctionName = "denied-test",
         };
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(30));

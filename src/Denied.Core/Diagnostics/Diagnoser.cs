@@ -47,7 +47,7 @@ public sealed class Diagnoser(IamCatalog catalog, FunctionInventory? inventory =
         var action = ActionResolver.Resolve(record, configurationTime ? message?.ConfigurationAction : message?.Action, catalog);
         var resource = configurationTime
             ? ConfigurationTimeResource.Resolve(record, action.Action, catalog)
-            : ResourceResolver.Resolve(record, action.Action, message?.Resource, catalog);
+            : ResourceResolver.Resolve(record, action.Action, MessageArn(message), catalog);
         var layer = LayerClassifier.Classify(record, message, principal);
         var function = FunctionAttributor.Attribute(record, signal, principal, action.Action, inventory);
         var fix = FixBuilder.Build(new FixRequest
@@ -88,6 +88,10 @@ public sealed class Diagnoser(IamCatalog catalog, FunctionInventory? inventory =
             Notes = notes.Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).ToList(),
         };
     }
+
+    /// <summary>The message's resource when it is an ARN; "role NAME" and "access key ID" forms name no ARN.</summary>
+    private static string? MessageArn(ParsedDenialMessage? message) =>
+        message is { ResourceType: null, Resource: { } r } ? r : null;
 
     private static string? Bounded(string? text) =>
         text is { Length: > MaxMessageLength } ? text[..MaxMessageLength] + "…" : text;
