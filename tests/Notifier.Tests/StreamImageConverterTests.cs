@@ -45,6 +45,9 @@ public sealed class StreamImageConverterTests
         Assert.Throws<FormatException>(() => Convert("{\"a\":" + json + "}"));
     }
 
-    private static Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue> Convert(string json) =>
-        StreamImageConverter.ToItem(JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(json)!);
+    private static Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue> Convert(string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        return StreamImageConverter.ToItem(doc.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone()));
+    }
 }

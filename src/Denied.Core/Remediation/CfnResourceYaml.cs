@@ -100,7 +100,7 @@ internal static class CfnResourceYaml
     private static void Header(YamlWriter yaml, int indent, string logicalId, string type, string noun)
     {
         // These resources own the whole policy of their target: a second one for the same target overwrites it.
-        yaml.Line(indent, $"# A {noun} has one policy: if the template already declares a {type} for it, add the statement there.");
+        yaml.Line(indent, $"# A {noun} has one policy: if the template already declares one ({type}) for it, add the statement there.");
         yaml.Line(indent, logicalId + ":");
         yaml.Line(indent + 2, "Type: " + type);
         yaml.Line(indent + 2, "Properties:");

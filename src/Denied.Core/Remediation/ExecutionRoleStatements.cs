@@ -58,7 +58,7 @@ internal static class ExecutionRoleStatements
             AddS3Companions(action, resource, statements, notes);
         }
 
-        if (statements.Count > 0 && resource is not null && IamLiteral.NeedsEscape(resource))
+        if (statements.Any(s => s.Resources.Any(r => r.Contains("${", StringComparison.Ordinal))))
         {
             notes.Add("The resource contains characters IAM reads as wildcards or variables (*, ?, $); they are written as ${*}, ${?} and ${$} so the statement matches this resource only.");
         }

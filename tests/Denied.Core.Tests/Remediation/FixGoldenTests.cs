@@ -1,4 +1,5 @@
 using Denied.Remediation;
+using Denied.TestSupport;
 
 namespace Denied.Core.Tests.Remediation;
 
@@ -15,7 +16,7 @@ public sealed class FixGoldenTests
     public void FixMatchesGoldenFile(string name)
     {
         var actual = FixText.Render(FixBuilder.Build(SomeFixRequest.Golden[name]));
-        var path = GoldenFiles.PathOf(name);
+        var path = RepoPaths.Combine("tests", "Denied.Core.Tests", "Golden", "remediation", name + ".txt");
         if (Environment.GetEnvironmentVariable("DENIED_UPDATE_GOLDEN") == "1")
         {
             File.WriteAllText(path, actual);
@@ -28,7 +29,8 @@ public sealed class FixGoldenTests
     [Fact]
     public void EveryGoldenFileHasACase()
     {
-        var files = Directory.GetFiles(GoldenFiles.Directory, "*.txt").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal);
+        var directory = RepoPaths.Combine("tests", "Denied.Core.Tests", "Golden", "remediation");
+        var files = Directory.GetFiles(directory, "*.txt").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal);
         Assert.Equal(SomeFixRequest.Golden.Keys.Order(StringComparer.Ordinal), files);
     }
 

@@ -28,9 +28,10 @@ public sealed class FunctionWiringTests
         var variables = t.Resource("DetectorFunction").Required("Environment").GetProperty("Variables");
 
         Assert.Equal(
-            ["FINDINGS_TABLE", "INVENTORY_ENABLED", "INVENTORY_TTL_SECONDS", "LOG_LEVEL", "METRICS_NAMESPACE"],
+            ["DEAD_LETTER_QUEUE_URL", "FINDINGS_TABLE", "INVENTORY_ENABLED", "INVENTORY_TTL_SECONDS", "LOG_LEVEL", "METRICS_NAMESPACE"],
             variables.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.True(Intrinsics.IsRef(variables.GetProperty("FINDINGS_TABLE"), "FindingsTable"));
+        Assert.True(Intrinsics.IsRef(variables.GetProperty("DEAD_LETTER_QUEUE_URL"), "BufferDeadLetterQueue"));
         Assert.True(Intrinsics.IsRef(variables.GetProperty("INVENTORY_ENABLED"), "InventoryEnabled"));
         Assert.Equal("300", variables.GetProperty("INVENTORY_TTL_SECONDS").GetString());
         Assert.Equal("Denied", variables.GetProperty("METRICS_NAMESPACE").GetString());

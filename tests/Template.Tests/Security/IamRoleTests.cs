@@ -118,6 +118,7 @@ public sealed class IamRoleTests
         Assert.Equal(
             ["sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ReceiveMessage"],
             ActionsOn(t, "DetectorRole", r => Intrinsics.IsGetAtt(r, "BufferQueue", "Arn")));
+        Assert.Equal(["sqs:SendMessage"], ActionsOn(t, "DetectorRole", r => Intrinsics.IsGetAtt(r, "BufferDeadLetterQueue", "Arn")));
     }
 
     [Fact]
