@@ -15,12 +15,9 @@ namespace Denied.Store;
 /// </summary>
 internal sealed class FindingApplier(IAmazonDynamoDB client, DynamoCalls calls, EventLedger ledger, TimeProvider time, FindingStoreOptions options)
 {
-    /// <summary>What applying did, summed over its transactions.</summary>
-    internal sealed record Applied(long Counted, bool IsNew, bool Reopened, bool Unmuted);
-
-    public async Task<Applied> ApplyAsync(FindingObservation observation, IReadOnlyList<ObservedEvent> events, IReadOnlyList<ClaimedToken> tokens, WriteStats stats, CancellationToken ct)
+    public async Task<ApplyOutcome> ApplyAsync(FindingObservation observation, IReadOnlyList<ObservedEvent> events, IReadOnlyList<ClaimedToken> tokens, WriteStats stats, CancellationToken ct)
     {
-        var result = new Applied(0, false, false, false);
+        var result = new ApplyOutcome(0, false, false, false);
         var pending = new List<ClaimedToken>(tokens);
         var id = observation.Key.Id;
         for (var attempt = 0; pending.Count > 0; attempt++)
@@ -56,7 +53,7 @@ internal sealed class FindingApplier(IAmazonDynamoDB client, DynamoCalls calls, 
             var reasons = await calls.TransactAsync(items, id, stats, ct);
             if (reasons is null)
             {
-                result = new Applied(result.Counted + batch.Sum(t => (long)t.Count), result.IsNew || current is null,
+                result = new ApplyOutcome(result.Counted + batch.Sum(t => (long)t.Count), result.IsNew || current is null,
                     result.Reopened || plan.Reopens, result.Unmuted || plan.Unmutes);
                 pending.RemoveRange(0, batch.Count);
                 attempt = -1;

@@ -21,7 +21,7 @@ internal sealed class FindingRecorder(EventLedger ledger, FindingApplier applier
         var applied = claim.Found.Count == 0 ? [] : await ledger.AppliedAsync(claim.Found, observation.Key.Id, ct);
         List<ClaimedToken> pending = [.. claim.Claimed, .. claim.Found.Where(t => !applied.Contains(t.Token))];
         var outcome = pending.Count == 0
-            ? new FindingApplier.Applied(0, false, false, false)
+            ? new ApplyOutcome(0, false, false, false)
             : await applier.ApplyAsync(observation, events, pending, stats, ct);
         return new FindingWriteResult(observation.Key.Id, outcome.IsNew, outcome.Reopened, outcome.Unmuted, outcome.Counted,
             claim.Skipped, duplicates, stats.WriteRequests, stats.FindingWriteRequests);

@@ -33,7 +33,12 @@ public sealed class FindingItemMapperTests
         Assert.Equal("FINDING", item["sk"].S);
         Assert.Equal("b-fn", item["functionName"].S);
         Assert.Equal("2026-11-23T18:00:01.500Z", item["lastSeen"].S);
-        Assert.Equal(finding with { Diagnosis = back.Diagnosis }, back);
+        // Records compare lists by reference and FindingKey caches its Id: compare field by field.
+        Assert.Equal(finding.Key.Id, back.Key.Id);
+        Assert.Equal((finding.Status, finding.Count, finding.FirstSeen, finding.LastSeen, finding.MuteReason, finding.MutedUntil, finding.ResolvedAt, finding.ReopenCount),
+            (back.Status, back.Count, back.FirstSeen, back.LastSeen, back.MuteReason, back.MutedUntil, back.ResolvedAt, back.ReopenCount));
+        Assert.Equal(finding.FunctionNames, back.FunctionNames);
+        Assert.Equal(finding.SampleEventIds, back.SampleEventIds);
         Assert.Equal(finding.Diagnosis.ErrorMessage, back.Diagnosis.ErrorMessage);
         Assert.Equal(finding.Diagnosis.Function, back.Diagnosis.Function);
     }

@@ -8,7 +8,8 @@ namespace Denied.Store.Tests;
 /// <summary>
 /// A denial storm on one finding becomes few writes on its key, and concurrent writers stay exact.
 /// Timings are printed, never asserted (STYLE.md: benchmarks live in bench/); set DENIED_STORM_EVENTS
-/// to run the large case (e.g. 10000) by hand.
+/// (and DENIED_STORM_FINDINGS, DENIED_STORM_TRANSACTION_ITEMS) to run the large cases by hand: moto copies
+/// the whole table for every item of a transaction, so large counts take minutes there.
 /// </summary>
 [Collection("moto")]
 [Trait("Category", "Integration")]
@@ -43,8 +44,8 @@ public sealed class FindingStoreStormTests(MotoServer moto, ITestOutputHelper ou
     [Fact]
     public async Task LargeStormOnOneFinding()
     {
-        var n = int.TryParse(Environment.GetEnvironmentVariable("DENIED_STORM_EVENTS"), out var v) ? v : 1000;
-        using var table = await TestTable.CreateAsync(moto);
+        var n = Setting("DENIED_STORM_EVENTS", 100);
+        using var table = await TestTable.CreateAsync(moto, StormOptions());
         var key = Some.Key();
         var clock = Stopwatch.StartNew();
 
@@ -58,19 +59,28 @@ public sealed class FindingStoreStormTests(MotoServer moto, ITestOutputHelper ou
     [Fact]
     public async Task ManyFindingsOneBatch()
     {
-        var findings = int.TryParse(Environment.GetEnvironmentVariable("DENIED_STORM_FINDINGS"), out var v) ? v : 50;
-        using var table = await TestTable.CreateAsync(moto);
+        var findings = Setting("DENIED_STORM_FINDINGS", 10);
+        using var table = await TestTable.CreateAsync(moto, StormOptions());
         var clock = Stopwatch.StartNew();
         var writes = 0;
+        var onFindings = 0;
         for (var i = 0; i < findings; i++)
         {
             var key = Some.Key(resource: $"arn:aws:s3:::bucket-{i}");
-            writes += (await table.Store.RecordAsync(Some.Observation(key, Some.Ids($"f{i}", 10)))).WriteRequests;
+            var result = await table.Store.RecordAsync(Some.Observation(key, Some.Ids($"f{i}", 10)));
+            writes += result.WriteRequests;
+            onFindings += result.FindingWriteRequests;
         }
 
-        output.WriteLine($"{findings * 10} events over {findings} findings: {writes} write requests, {clock.Elapsed.TotalSeconds:F1} s (moto)");
+        output.WriteLine($"{findings * 10} events over {findings} findings: {writes} write requests, {onFindings} on finding keys, {clock.Elapsed.TotalSeconds:F1} s (moto)");
         Assert.Equal(findings * 2, writes);
     }
+
+    private static int Setting(string name, int fallback) =>
+        int.TryParse(Environment.GetEnvironmentVariable(name), out var v) ? v : fallback;
+
+    private static FindingStoreOptions StormOptions() =>
+        TestTable.MotoOptions with { TransactionMaxItems = Setting("DENIED_STORM_TRANSACTION_ITEMS", TestTable.MotoOptions.TransactionMaxItems) };
 
     [Fact]
     public async Task ConcurrentWritersWithOverlappingEventsCountEachEventOnce()

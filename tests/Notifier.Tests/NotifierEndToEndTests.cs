@@ -23,11 +23,12 @@ public sealed class NotifierEndToEndTests(MotoServer moto)
         var list = SomeDiagnosis.For(action: "s3:ListBucket", resource: "arn:aws:s3:::acme-orders");
         await table.Store.RecordAsync(SomeDiagnosis.Observation(get, "e-1", "e-2"));
         await table.Store.RecordAsync(SomeDiagnosis.Observation(list, "e-3"));
-        var handler = await HandlerAsync(table);
+        var log = new StringWriter();
+        var handler = await HandlerAsync(table, log: log);
 
         var failures = await InvokeAsync(handler, StreamEvents.After(await table.StreamAsync(), null));
 
-        Assert.Empty(failures);
+        Assert.True(failures.Count == 0, log.ToString());
         var messages = await MotoAws.ReceiveAsync(moto, table.QueueUrl);
         Assert.Equal(2, messages.Count);
         var byId = messages.ToDictionary(m => m["MessageAttributes"]!["findingId"]!["Value"]!.GetValue<string>());
@@ -111,10 +112,10 @@ public sealed class NotifierEndToEndTests(MotoServer moto)
         Assert.Equal("threshold#3", structured.RootElement.GetProperty("transition").GetString());
     }
 
-    internal static async Task<InvocationHandler> HandlerAsync(NotifierTable table, long[]? thresholds = null)
+    internal static async Task<InvocationHandler> HandlerAsync(NotifierTable table, long[]? thresholds = null, TextWriter? log = null)
     {
         var settings = new NotifierSettings(MotoServer.Region, NotifierTable.Name, table.TopicArn, thresholds ?? [100, 1000, 10000], "Denied", "denied-notifier", table.Endpoint);
-        return await NotifierComposition.InitAsync(settings, TextWriter.Null, TimeProvider.System, CancellationToken.None);
+        return await NotifierComposition.InitAsync(settings, log ?? TextWriter.Null, TimeProvider.System, CancellationToken.None);
     }
 
     internal static async Task<IReadOnlyList<string>> InvokeAsync(InvocationHandler handler, IEnumerable<JsonNode> records)
