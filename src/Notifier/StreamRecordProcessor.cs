@@ -48,7 +48,7 @@ public sealed class StreamRecordProcessor(
         {
             metrics.Add(Metric.PermanentFailures);
             log.Error("a finding image cannot be read; the record is reported failed until the mapping's retries send it to the on-failure destination",
-                (LogKeys.EventId, record.EventId), (NotifierLogKeys.SequenceNumber, data.SequenceNumber), (LogKeys.Error, e.GetType().Name + e.Message));
+                (LogKeys.EventId, record.EventId), (NotifierLogKeys.SequenceNumber, data.SequenceNumber), (LogKeys.Error, e.GetType().Name));
             return RecordOutcome.Permanent;
         }
 
