@@ -17,9 +17,9 @@ internal static class StreamEvents
             .ToList();
 
     /// <summary>
-    /// moto 5 records an UpdateItem that creates an item as two records: an INSERT of the bare keys, then a MODIFY
-    /// to the full item. DynamoDB emits one INSERT of the full item, so the pair is folded into that (the
-    /// MODIFY's image and sequence number, no old image).
+    /// moto 5 records an UpdateItem that creates an item as two records: an INSERT of the bare keys, then a second
+    /// record of the full item. DynamoDB emits one INSERT of the full item, so the pair is folded into that (the
+    /// second record's image and sequence number, no old image).
     /// </summary>
     private static IEnumerable<JsonNode> AsDynamoDbEmits(IEnumerable<JsonNode> records)
     {
@@ -29,7 +29,7 @@ internal static class StreamEvents
             if (pending is not null)
             {
                 var sameItem = JsonNode.DeepEquals(pending["dynamodb"]!["Keys"], r["dynamodb"]!["Keys"]);
-                if (sameItem && r["eventName"]!.GetValue<string>() == "MODIFY")
+                if (sameItem && r["eventName"]!.GetValue<string>() is "INSERT" or "MODIFY")
                 {
                     var folded = r.DeepClone();
                     folded["eventName"] = "INSERT";

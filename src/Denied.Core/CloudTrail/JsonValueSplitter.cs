@@ -86,30 +86,22 @@ public sealed class JsonValueSplitter
                     continue;
                 case (Mode.TopLevel, JsonTokenType.StartObject):
                 {
-                    // A CloudTrail log file opens with "Records": stream its elements instead of the whole object.
+                    // A CloudTrail log file holds "Records": stream its elements instead of taking the whole object.
                     var objectStart = (int)reader.TokenStartIndex;
                     var probe = reader;
-                    if (!probe.Read())
+                    var found = FindRecordsArray(ref probe);
+                    if (found is null)
                     {
                         Commit(checkpointOffset, checkpoint);
                         return EndOrMore();
                     }
 
-                    if (probe.TokenType == JsonTokenType.PropertyName && probe.ValueTextEquals("Records"u8))
+                    if (found == true)
                     {
-                        if (!probe.Read())
-                        {
-                            Commit(checkpointOffset, checkpoint);
-                            return EndOrMore();
-                        }
-
-                        if (probe.TokenType == JsonTokenType.StartArray)
-                        {
-                            reader = probe;
-                            _mode = Mode.InArray;
-                            _depthOfArray = reader.CurrentDepth;
-                            continue;
-                        }
+                        reader = probe;
+                        _mode = Mode.InArray;
+                        _depthOfArray = reader.CurrentDepth;
+                        continue;
                     }
 
                     return TakeObject(ref reader, objectStart, checkpointOffset, checkpoint, out slice);
@@ -138,6 +130,43 @@ public sealed class JsonValueSplitter
                     }
 
                     continue;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Walks the members of the object the reader has just entered: true with the reader on the "Records" array,
+    /// false when the object ends without one (a single record or envelope), null when more input is needed.
+    /// </summary>
+    private static bool? FindRecordsArray(ref Utf8JsonReader probe)
+    {
+        var depth = probe.CurrentDepth;
+        while (true)
+        {
+            if (!probe.Read())
+            {
+                return null;
+            }
+
+            if (probe.TokenType == JsonTokenType.EndObject && probe.CurrentDepth == depth)
+            {
+                return false;
+            }
+
+            var isRecords = probe.TokenType == JsonTokenType.PropertyName && probe.ValueTextEquals("Records"u8);
+            if (!probe.Read())
+            {
+                return null;
+            }
+
+            if (isRecords && probe.TokenType == JsonTokenType.StartArray)
+            {
+                return true;
+            }
+
+            if (!probe.TrySkip())
+            {
+                return null;
             }
         }
     }

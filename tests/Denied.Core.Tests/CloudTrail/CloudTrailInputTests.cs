@@ -1,0 +1,143 @@
+using System.IO.Compression;
+using System.Text;
+using Denied.CloudTrail;
+
+namespace Denied.Core.Tests.CloudTrail;
+
+public sealed class CloudTrailInputTests
+{
+    private const string Denied = """{"eventVersion":"1.09","eventID":"e-1","eventSource":"s3.amazonaws.com","eventName":"GetObject","errorCode":"AccessDenied","errorMessage":"Access Denied"}""";
+    private const string Success = """{"eventVersion":"1.09","eventID":"e-2","eventSource":"s3.amazonaws.com","eventName":"PutObject"}""";
+
+    private static List<InputItem> Read(string text, bool skip = false, bool gzip = false)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        if (gzip)
+        {
+            using var buffer = new MemoryStream();
+            using (var z = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
+            {
+                z.Write(bytes);
+            }
+
+            bytes = buffer.ToArray();
+        }
+
+        return CloudTrailInput.ReadStream(new MemoryStream(bytes), "input.json", gzip, skip).ToList();
+    }
+
+    [Theory]
+    [InlineData("log file", "{\"Records\":[" + Denied + "," + Success + "]}")]
+    [InlineData("array", "[" + Denied + "," + Success + "]")]
+    [InlineData("json lines", Denied + "\n" + Success + "\n")]
+    [InlineData("records not first", "{\"x\":1,\"Records\":[" + Denied + "," + Success + "]}")]
+    public void EveryContainerShapeYieldsItsRecordsInOrder(string shape, string text)
+    {
+        var items = Read(text);
+
+        Assert.True(items.All(i => i.Error is null), shape);
+        Assert.Equal(["e-1", "e-2"], items.Select(i => i.Record!.EventId));
+        Assert.Equal(["input.json record 1", "input.json record 2"], items.Select(i => i.Location));
+    }
+
+    [Fact]
+    public void AnEventBridgeEnvelopeYieldsItsDetail()
+    {
+        var items = Read("""{"version":"0","id":"x","detail-type":"AWS API Call via CloudTrail","source":"aws.s3","detail":""" + Denied + "}");
+
+        Assert.Equal("e-1", Assert.Single(items).Record!.EventId);
+    }
+
+    [Fact]
+    public void RecordsWithoutErrorFieldsAreSkippedUnparsedWhenAsked()
+    {
+        var items = Read("{\"Records\":[" + Denied + "," + Success + "]}", skip: true);
+
+        Assert.NotNull(items[0].Record);
+        Assert.True(items[1].SkippedAsNotDenied);
+    }
+
+    [Fact]
+    public void RecordsLargerThanTheReadBufferAreReassembled()
+    {
+        var big = new string('a', 300_000);
+        var record = Denied.Replace("\"Access Denied\"", $"\"{big}\"", StringComparison.Ordinal);
+        var items = Read("{\"Records\":[" + record + "," + record + "," + Success + "]}", gzip: true);
+
+        Assert.Equal(3, items.Count);
+        Assert.Equal(300_000, items[0].Record!.ErrorMessage!.Length);
+        Assert.All(items, i => Assert.Null(i.Error));
+    }
+
+    [Fact]
+    public void AnUnknownShapeIsAnErrorNamingTheRecordAndReadingGoesOn()
+    {
+        var items = Read("[" + Denied + ",{\"hello\":\"world\"}," + Success + "]");
+
+        Assert.Equal(3, items.Count);
+        Assert.Equal("input.json record 2", items[1].Location);
+        Assert.Contains("unknown shape", items[1].Error, StringComparison.Ordinal);
+        Assert.Equal("e-2", items[2].Record!.EventId);
+    }
+
+    [Fact]
+    public void AWrongFieldTypeRejectsOnlyThatRecord()
+    {
+        var items = Read("[" + Denied.Replace("\"AccessDenied\"", "42", StringComparison.Ordinal) + "," + Success + "]");
+
+        Assert.Contains("errorCode", items[0].Error, StringComparison.Ordinal);
+        Assert.Equal("e-2", items[1].Record!.EventId);
+    }
+
+    [Theory]
+    [InlineData("truncated", "{\"Records\":[" + Denied + ",{\"eventID\":\"e-2\",")]
+    [InlineData("not json", "this is not json")]
+    [InlineData("garbage after", "{\"Records\":[" + Denied + "]} trailing")]
+    public void BrokenJsonEndsTheFileWithOneErrorAfterTheGoodRecords(string why, string text)
+    {
+        var items = Read(text);
+
+        Assert.Single(items, i => i.Error is not null);
+        Assert.NotNull(items[^1].Error);
+        Assert.True(items.Count(i => i.Record is not null) <= 1, why);
+    }
+
+    [Fact]
+    public void ATruncatedGzipIsReportedAfterTheRecordsBeforeIt()
+    {
+        var full = Encoding.UTF8.GetBytes("{\"Records\":[" + string.Join(",", Enumerable.Repeat(Denied, 2000)) + "]}");
+        using var buffer = new MemoryStream();
+        using (var z = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            z.Write(full);
+        }
+
+        var cut = buffer.ToArray()[..(int)(buffer.Length / 2)];
+        var items = CloudTrailInput.ReadStream(new MemoryStream(cut), "cut.json.gz", gzip: true, skipNonDenials: false).ToList();
+
+        Assert.NotNull(items[^1].Error);
+        Assert.Contains("cut.json.gz", items[^1].Location, StringComparison.Ordinal);
+        Assert.True(items.Count(i => i.Record is not null) > 0);
+    }
+
+    [Fact]
+    public void AFolderIsWalkedForJsonAndGzipFilesInAStableOrder()
+    {
+        var root = Directory.CreateTempSubdirectory("denied-input-");
+        try
+        {
+            var nested = Directory.CreateDirectory(Path.Combine(root.FullName, "AWSLogs", "1", "CloudTrail", "us-east-1"));
+            File.WriteAllText(Path.Combine(nested.FullName, "b.json"), "[]");
+            File.WriteAllText(Path.Combine(nested.FullName, "a.json.gz"), "");
+            File.WriteAllText(Path.Combine(nested.FullName, "notes.txt"), "");
+
+            var files = CloudTrailInput.EnumerateFiles(root.FullName).Select(Path.GetFileName).ToList();
+
+            Assert.Equal(["a.json.gz", "b.json"], files);
+        }
+        finally
+        {
+            root.Delete(recursive: true);
+        }
+    }
+}
