@@ -40,7 +40,7 @@ public static class NotifierComposition
         var metrics = new EmfMetrics(output, settings.MetricsNamespace, settings.FunctionName, clock);
         var processor = new StreamRecordProcessor(store, sns, settings.TopicArn, settings.CountThresholds, log, metrics);
         var handler = new NotifierHandler(processor, log, metrics, clock);
-        log.Info("notifier ready", (LogKeys.Reason, "table verified"), ("table", settings.TableName), ("thresholds", string.Join(',', settings.CountThresholds)));
+        log.Info("notifier ready: table verified", ("table", settings.TableName), ("thresholds", string.Join(',', settings.CountThresholds)));
         return handler.HandleAsync;
     }
 }

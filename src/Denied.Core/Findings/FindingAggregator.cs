@@ -23,10 +23,11 @@ public sealed class FindingAggregator
             return false;
         }
 
-        if (!_groups.TryGetValue(key.Id, out var group))
+        var id = key.Id;
+        if (!_groups.TryGetValue(id, out var group))
         {
             group = new Group(key);
-            _groups.Add(key.Id, group);
+            _groups.Add(id, group);
         }
 
         var time = ParseTime(diagnosis.EventTime);

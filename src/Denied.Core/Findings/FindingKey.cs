@@ -15,9 +15,9 @@ public sealed record FindingKey(string Account, string Region, string RoleArn, s
     /// Stable id: the first 32 hex digits of SHA-256 over the six parts joined by newlines, which no part
     /// can contain unescaped. Stable across versions: stored findings are keyed by it.
     /// </summary>
-    public string Id => _id ??= ComputeId();
-
-    private string? _id;
+    /// <remarks>Computed on each read and never cached: a cached field would take part in record equality and be
+    /// copied unchanged by <c>with</c>, giving a modified key the old id.</remarks>
+    public string Id => ComputeId();
 
     private string ComputeId()
     {
@@ -29,7 +29,16 @@ public sealed record FindingKey(string Account, string Region, string RoleArn, s
     /// <summary>The key of a diagnosis that can become a finding, or null (not denied, or too little known).</summary>
     public static FindingKey? For(Diagnosis diagnosis)
     {
-        if (!diagnosis.Denied || diagnosis.Function?.RoleArn is not { } role)
+        if (!diagnosis.Denied || diagnosis.Function is not { } function)
+        {
+            return null;
+        }
+
+        // When the function's execution role is unknown (no inventory: a denied invocation, or a configuration-time
+        // denial whose request does not name the role) the function ARN stands in the role's place, so the denial
+        // is still a finding of that function.
+        var role = function.RoleArn ?? FunctionArn(diagnosis, function.Name);
+        if (role is null)
         {
             return null;
         }
@@ -41,5 +50,23 @@ public sealed record FindingKey(string Account, string Region, string RoleArn, s
             diagnosis.Action ?? "unknown-action",
             diagnosis.Resource ?? "unknown-resource",
             diagnosis.Layer ?? DenialLayer.Unknown);
+    }
+
+    private static string? FunctionArn(Diagnosis diagnosis, string? name)
+    {
+        if (name is null || diagnosis.Account is null || diagnosis.Region is null)
+        {
+            return null;
+        }
+
+        if (name.StartsWith("arn:", StringComparison.Ordinal))
+        {
+            return name;
+        }
+
+        var partition = diagnosis.Region.StartsWith("cn-", StringComparison.Ordinal) ? "aws-cn"
+            : diagnosis.Region.StartsWith("us-gov-", StringComparison.Ordinal) ? "aws-us-gov"
+            : "aws";
+        return $"arn:{partition}:lambda:{diagnosis.Region}:{diagnosis.Account}:function:{name}";
     }
 }

@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Denied.TestSupport;
 
@@ -63,7 +62,4 @@ public static class SampleRecords
 
         return records;
     }
-
-    /// <summary>The record's JSON, parsed again: a copy with no parent, ready to be placed anywhere.</summary>
-    public static JsonObject Copy(JsonObject record) => JsonNode.Parse(record.ToJsonString(new JsonSerializerOptions()))!.AsObject();
 }

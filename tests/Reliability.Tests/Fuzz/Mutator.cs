@@ -23,7 +23,8 @@ public sealed class Mutator(int seed)
 
     private readonly Random _random = new(seed);
 
-    public FuzzInput Next(IReadOnlyList<JsonObject> seeds)
+    /// <param name="frame">False for inputs that are not CloudTrail (stream records): no envelope or log-file framing.</param>
+    public FuzzInput Next(IReadOnlyList<JsonObject> seeds, bool frame = true)
     {
         var root = seeds[_random.Next(seeds.Count)].DeepClone().AsObject();
         var steps = new List<string>();
@@ -33,8 +34,8 @@ public sealed class Mutator(int seed)
             steps.Add(MutateTree(root));
         }
 
-        var (framed, frame) = Frame(root);
-        steps.Add(frame);
+        var (framed, framing) = frame ? Frame(root) : (root.ToJsonString(), "unframed");
+        steps.Add(framing);
         var bytes = Encoding.UTF8.GetBytes(framed);
         if (_random.Next(4) == 0)
         {

@@ -1,0 +1,27 @@
+using BenchmarkDotNet.Running;
+
+namespace Denied.Benchmarks;
+
+/// <summary>
+///   dotnet run -c Release --project bench/Denied.Benchmarks -- --filter '*'            BenchmarkDotNet hot paths
+///   dotnet run -c Release --project bench/Denied.Benchmarks -- storm                   store writes and SNS publishes under a storm
+///   dotnet run -c Release --project bench/Denied.Benchmarks -- coldstart NAME=DIR ...  time to first response of published bootstraps
+/// </summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (args is ["storm", ..])
+        {
+            return await Storm.RunAsync();
+        }
+
+        if (args is ["coldstart", .. var rest])
+        {
+            return await ColdStart.RunAsync(rest);
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
+}

@@ -1,0 +1,127 @@
+using System.Text.Json.Nodes;
+
+namespace Cli.Tests.Support;
+
+/// <summary>
+/// The hostile-input table of STYLE.md ("Tests") and a builder that places one value into one attacker-
+/// controllable field of a real CloudTrail record (samples/events/kms-decrypt-key-policy.json).
+/// </summary>
+public static class Hostile
+{
+    public static readonly IReadOnlyDictionary<string, string> Values = new Dictionary<string, string>
+    {
+        ["nul"] = "a\0b",
+        ["newlines"] = "line1\nline2\r\nline3",
+        ["quotes"] = "\"double\" 'single'",
+        ["backticks"] = "```\nrm -rf /\n``` `x`",
+        ["here"] = "<@here>",
+        ["channel"] = "<!channel>",
+        ["markdown-link"] = "[link](http://x)",
+        ["slack-link"] = "<http://x|y>",
+        ["html"] = "<img src=x onerror=alert(1)>",
+        ["ansi"] = "\u001b[31mred\u001b[0m\u001b]8;;http://x\u0007",
+        ["pipe"] = "a | b | c",
+        ["ten-kb"] = new string('A', 10 * 1024),
+        ["emoji"] = "🔥💥 denied 🚫",
+        ["bidi"] = "\u202Egnp.exe",
+    };
+
+    public static readonly string[] Fields = ["userAgent", "errorMessage", "sessionName", "roleName", "requestParameters"];
+
+    public static TheoryData<string, string> Cases()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var field in Fields)
+        {
+            foreach (var name in Values.Keys)
+            {
+                data.Add(field, name);
+            }
+        }
+
+        return data;
+    }
+
+    /// <summary>The kms:Decrypt denial (a raw CloudTrail record) with <paramref name="value"/> placed in <paramref name="field"/>.</summary>
+    public static JsonObject Record(string field, string value)
+    {
+        var envelope = JsonNode.Parse(File.ReadAllText(Run.Sample("kms-decrypt-key-policy")))!;
+        var record = envelope["detail"]!.DeepClone().AsObject();
+        var identity = record["userIdentity"]!.AsObject();
+        switch (field)
+        {
+            case "userAgent":
+                record["userAgent"] = "aws-sdk-java/2.28.16 exec-env/AWS_Lambda_java21 " + value;
+                break;
+            case "errorMessage":
+                record["errorMessage"] = (string)record["errorMessage"]! + " " + value;
+                break;
+            case "sessionName":
+                identity["arn"] = "arn:aws:sts::111122223333:assumed-role/payments-worker-role/" + value;
+                identity["principalId"] = "AROA7891DA3E83A9D40:" + value;
+                break;
+            case "roleName":
+                identity["sessionContext"]!["sessionIssuer"]!["arn"] = "arn:aws:iam::111122223333:role/service/" + value;
+                identity["sessionContext"]!["sessionIssuer"]!["userName"] = value;
+                break;
+            case "requestParameters":
+                record["requestParameters"] = new JsonObject { ["keyId"] = value, ["encryptionContext"] = new JsonObject { ["tenant"] = value } };
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(field));
+        }
+
+        return record;
+    }
+
+    /// <summary>Control characters other than the line feed that ends each line (ESC, NUL, CR, BEL, C1, bidi overrides).</summary>
+    public static IEnumerable<string> ControlCharacters(string output) =>
+        output.Where(c => c != '\n' && (char.IsControl(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069'))
+            .Select(c => $"U+{(int)c:X4}").Distinct();
+
+    /// <summary>Markdown outside fenced code blocks, where markup would be interpreted.</summary>
+    public static string OutsideFences(string markdown)
+    {
+        var kept = new List<string>();
+        var inFence = false;
+        foreach (var line in markdown.Split('\n'))
+        {
+            if (line.TrimStart().StartsWith("```", StringComparison.Ordinal))
+            {
+                inFence = !inFence;
+                continue;
+            }
+
+            if (!inFence)
+            {
+                kept.Add(line);
+            }
+        }
+
+        Assert.False(inFence, "a code fence was left open: a value closed or opened one");
+        return string.Join('\n', kept);
+    }
+
+    /// <summary>Characters that start markup in CommonMark/GitHub/Slack, not preceded by an odd number of backslashes.</summary>
+    public static IEnumerable<string> UnescapedMarkup(string text, string characters = "|<>[]")
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!characters.Contains(text[i], StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var slashes = 0;
+            for (var j = i - 1; j >= 0 && text[j] == '\\'; j--)
+            {
+                slashes++;
+            }
+
+            if (slashes % 2 == 0)
+            {
+                yield return $"'{text[i]}' at {i}: ...{text[Math.Max(0, i - 30)..Math.Min(text.Length, i + 30)]}...";
+            }
+        }
+    }
+}
