@@ -29,7 +29,7 @@ public class HotPathBenchmarks
         {
             Action = _diagnosis.Action,
             Resource = _diagnosis.Resource,
-            Layer = _diagnosis.Layer,
+            Layer = _diagnosis.Layer!.Value,
             ExplicitDeny = _diagnosis.ExplicitDeny,
             RoleArn = _diagnosis.Principal.RoleArn,
             FunctionName = _diagnosis.Function?.Name,

@@ -88,13 +88,13 @@ public static class CloudTrailInput
                 }
 
                 index++;
-                var location = $"{name} record {index}";
                 if (skipNonDenials && !CloudTrailRecordParser.MayBeDenial(slice.Span))
                 {
-                    yield return InputItem.Skipped(location);
+                    yield return InputItem.Skipped(name, index);
                     continue;
                 }
 
+                var location = InputItem.LocationOf(name, index);
                 var parsed = CloudTrailRecordParser.Parse(slice.Span);
                 yield return parsed.Record is { } record ? InputItem.Of(location, record) : InputItem.Failed(location, parsed.Error!);
             }

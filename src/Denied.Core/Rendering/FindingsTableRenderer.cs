@@ -7,6 +7,8 @@ public static class FindingsTableRenderer
 {
     public sealed record Row(string Id, long Count, DateTimeOffset LastSeen, string? Status, Diagnosis Diagnosis, IReadOnlyCollection<string> Functions);
 
+    private const int StatusColumn = 3;
+
     public static void Render(IReadOnlyList<Row> rows, TextWriter o)
     {
         if (rows.Count == 0)
@@ -28,6 +30,13 @@ public static class FindingsTableRenderer
             r.Diagnosis.Layer is { } l ? Codes.Of(l) + (r.Diagnosis.ExplicitDeny == true ? "!" : "") : "-",
             r.Diagnosis.Fix is { } f ? Codes.Of(f.Target) : "-",
         }).ToList();
+
+        if (rows.All(r => r.Status is null))
+        {
+            // Scan results have no triage status: drop the column rather than print a column of dashes.
+            header = [.. header.Where((_, i) => i != StatusColumn)];
+            cells = cells.Select(c => c.Where((_, i) => i != StatusColumn).ToArray()).ToList();
+        }
 
         var widths = header.Select((h, i) => Math.Max(h.Length, cells.Max(c => c[i].Length))).ToArray();
         o.WriteLine(string.Join("  ", header.Select((h, i) => h.PadRight(widths[i]))).TrimEnd());
