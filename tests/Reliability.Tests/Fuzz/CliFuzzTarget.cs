@@ -13,7 +13,7 @@ namespace Reliability.Tests.Fuzz;
 /// </summary>
 public sealed class CliFuzzTarget(string workFolder, FuzzTally tally)
 {
-    private static readonly OutputFormat[] Formats = [OutputFormat.Text, OutputFormat.Markdown, OutputFormat.Json];
+    private static readonly OutputFormat[] Formats = [OutputFormat.Table, OutputFormat.Markdown, OutputFormat.Json];
     private int _runs;
 
     public void Explain(FuzzInput input)
@@ -50,7 +50,7 @@ public sealed class CliFuzzTarget(string workFolder, FuzzTally tally)
         {
             tally.Violation("explain", input, "a control character reached the terminal");
         }
-        else if (format == OutputFormat.Json && !AllJson(stdout.ToString()))
+        else if (format == OutputFormat.Json && !AllJson(stdout.ToString(), atLeastOne: code != ExitCodes.InputErrors))
         {
             tally.Violation("explain", input, "--output json is not valid JSON");
         }
@@ -127,7 +127,7 @@ public sealed class CliFuzzTarget(string workFolder, FuzzTally tally)
     public static bool HasControl(string text) =>
         text.Any(c => (char.IsControl(c) && c is not '\n' and not '\t') || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069');
 
-    private static bool AllJson(string text)
+    private static bool AllJson(string text, bool atLeastOne)
     {
         var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(text), new JsonReaderOptions { AllowMultipleValues = true });
         try
@@ -141,7 +141,7 @@ public sealed class CliFuzzTarget(string workFolder, FuzzTally tally)
                 }
             }
 
-            return values > 0;
+            return values > 0 || !atLeastOne;
         }
         catch (JsonException)
         {

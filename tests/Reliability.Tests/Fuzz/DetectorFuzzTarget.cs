@@ -23,7 +23,8 @@ public sealed class DetectorFuzzTarget(DetectorRig rig, IAmazonDynamoDB dynamo, 
         var batchNo = _batches++;
         var messages = inputs.Select((input, i) => ($"m-{batchNo}-{i}", Encoding.UTF8.GetString(input.Bytes))).ToList();
         var damaged = _random.Next(4) == 0;
-        var body = damaged ? Damage(DetectorRig.SqsEvent(messages), out var how) : DetectorRig.SqsEvent(messages);
+        var how = "";
+        var body = damaged ? Damage(DetectorRig.SqsEvent(messages), out how) : DetectorRig.SqsEvent(messages);
         var label = new FuzzInput([], damaged ? $"SQS event damaged: {how}" : $"batch {batchNo} starting with: {inputs[0].Description}");
         var output = new StringWriter();
         var deadLetters = new RecordingDeadLetters();
@@ -62,7 +63,8 @@ public sealed class DetectorFuzzTarget(DetectorRig rig, IAmazonDynamoDB dynamo, 
         var failures = DetectorRig.Failures(response);
         if (failures.Count > 0)
         {
-            tally.Violation("detector", label, $"{failures.Count} messages sent back to SQS with a working store and dead-letter queue");
+            tally.Violation("detector", label, $"{failures.Count} messages sent back to SQS with a working store and dead-letter queue: "
+                + log.Split('\n').FirstOrDefault(l => l.Contains("\"error\"", StringComparison.Ordinal))?[..Math.Min(600, log.Length)]);
         }
 
         if (malformed + notDenied + denials != received || (!damaged && received != messages.Count))

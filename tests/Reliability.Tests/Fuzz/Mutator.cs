@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Reliability.Tests.Support;
 
 namespace Reliability.Tests.Fuzz;
 
