@@ -26,9 +26,23 @@ public static class LogSources
                 throw new CliInputException($"no such file or folder: {Denied.Rendering.TextEscaping.PlainLine(path)}");
             }
 
+            // Decompress and split the next files on the thread pool while the caller diagnoses this one, in
+            // order. Only small files are read ahead (a CloudTrail log file is a few MB): their items are held in
+            // a list, so a huge single file is streamed as before and memory stays flat either way.
+            var ahead = new Queue<(string File, Task<IEnumerable<InputItem>> Items)>();
             foreach (var file in files)
             {
-                yield return (file, CloudTrailInput.ReadFile(file, skipNonDenials: true));
+                ahead.Enqueue((file, ReadAheadAsync(file, ct)));
+                if (ahead.Count > ReadAheadFiles)
+                {
+                    var (name, items) = ahead.Dequeue();
+                    yield return (name, await items);
+                }
+            }
+
+            while (ahead.TryDequeue(out var next))
+            {
+                yield return (next.File, await next.Items);
             }
 
             yield break;
@@ -56,6 +70,32 @@ public static class LogSources
             request.ContinuationToken = page.NextContinuationToken;
         }
         while (page.IsTruncated == true);
+    }
+
+    /// <summary>Files read ahead of the one being diagnosed; each holds its items (one small struct per record).</summary>
+    private const int ReadAheadFiles = 2;
+
+    /// <summary>Files up to this size are read ahead whole; larger ones are streamed when their turn comes.</summary>
+    private const long ReadAheadMaxBytes = 16 * 1024 * 1024;
+
+    private static Task<IEnumerable<InputItem>> ReadAheadAsync(string file, CancellationToken ct)
+    {
+        long length;
+        try
+        {
+            length = new FileInfo(file).Length;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            length = long.MaxValue;
+        }
+
+        if (length > ReadAheadMaxBytes)
+        {
+            return Task.FromResult(CloudTrailInput.ReadFile(file, skipNonDenials: true));
+        }
+
+        return Task.Run(() => (IEnumerable<InputItem>)CloudTrailInput.ReadFile(file, skipNonDenials: true).ToList(), ct);
     }
 
     public static (string Bucket, string Prefix) ParseS3Url(string url)

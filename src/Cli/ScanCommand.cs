@@ -116,26 +116,7 @@ public static class ScanCommand
         switch (format)
         {
             case OutputFormat.Json:
-                using (var buffer = new MemoryStream())
-                {
-                    using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
-                    {
-                        w.WriteStartObject();
-                        w.WriteStartArray("findings");
-                        foreach (var f in results)
-                        {
-                            FindingJson.Write(w, f);
-                        }
-
-                        w.WriteEndArray();
-                        w.WritePropertyName("stats");
-                        FindingJson.WriteStats(w, stats);
-                        w.WriteEndObject();
-                    }
-
-                    stdout.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
-                }
-
+                WriteJson(results, stats, stdout);
                 break;
             case OutputFormat.Markdown:
                 stdout.WriteLine($"## Denied scan: {results.Count} findings");
@@ -157,6 +138,57 @@ public static class ScanCommand
                 stdout.WriteLine(Summary(stats));
                 break;
         }
+    }
+
+    /// <summary>
+    /// The JSON document, written to <paramref name="stdout"/> a few findings at a time: a scan with many findings
+    /// never holds the whole document (and its UTF-16 copy) in memory at once.
+    /// </summary>
+    private static void WriteJson(IReadOnlyList<ScanFinding> results, ScanStats stats, TextWriter stdout)
+    {
+        const int flushBytes = 256 * 1024;
+        var buffer = new MemoryStream();
+        var decoder = System.Text.Encoding.UTF8.GetDecoder();
+        var chars = new char[flushBytes];
+        void Drain(bool last)
+        {
+            var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+            while (true)
+            {
+                decoder.Convert(bytes, chars, last, out var used, out var written, out var completed);
+                stdout.Write(chars, 0, written);
+                bytes = bytes[used..];
+                if (completed)
+                {
+                    break;
+                }
+            }
+
+            buffer.SetLength(0);
+        }
+
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("findings");
+            foreach (var f in results)
+            {
+                FindingJson.Write(w, f);
+                if (w.BytesPending + buffer.Length >= flushBytes)
+                {
+                    w.Flush();
+                    Drain(last: false);
+                }
+            }
+
+            w.WriteEndArray();
+            w.WritePropertyName("stats");
+            FindingJson.WriteStats(w, stats);
+            w.WriteEndObject();
+        }
+
+        Drain(last: true);
+        stdout.WriteLine();
     }
 
     private static string Summary(ScanStats s) =>

@@ -50,7 +50,7 @@ public sealed class DiagnosisContractTests
     private static readonly string[] SnippetTools = ["sam", "cloudformation", "serverless", "terraform", "cdk"];
 
     public static TheoryData<string> SampleEvents =>
-        [.. Directory.GetFiles(Denied.TestSupport.RepoPaths.Combine("samples", "events"), "*.json").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)!];
+        [.. Directory.GetFiles(Denied.TestSupport.RepoPaths.Combine("samples", "events"), "*.json").Select(f => Path.GetFileNameWithoutExtension(f)!).Order(StringComparer.Ordinal)];
 
     [Theory]
     [MemberData(nameof(SampleEvents))]

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cli.Tests.Support;
 using Denied.Cli;
+using Denied.Diagnostics;
 
 namespace Cli.Tests;
 
@@ -84,16 +85,21 @@ public sealed class HostileInputTests
         }
     }
 
-    /// <summary>Where each field surfaces in the diagnosis record; the value comes back byte for byte.</summary>
+    /// <summary>
+    /// Where each field surfaces in the diagnosis record; the value comes back byte for byte, except that a
+    /// diagnosis keeps at most Diagnoser.MaxMessageLength characters of a message or user agent (then "…").
+    /// </summary>
     private static void AssertRoundTrip(JsonElement d, string field, string value)
     {
+        string Kept(string text) => text.Length > Diagnoser.MaxMessageLength ? text[..Diagnoser.MaxMessageLength] + "…" : text;
+
         switch (field)
         {
             case "userAgent":
-                Assert.Equal("aws-sdk-java/2.28.16 exec-env/AWS_Lambda_java21 " + value, d.GetProperty("userAgent").GetString());
+                Assert.Equal(Kept("aws-sdk-java/2.28.16 exec-env/AWS_Lambda_java21 " + value), d.GetProperty("userAgent").GetString());
                 break;
             case "errorMessage":
-                Assert.EndsWith(" " + value, d.GetProperty("errorMessage").GetString(), StringComparison.Ordinal);
+                Assert.Equal(Kept((string)Hostile.Record(field, value)["errorMessage"]!), d.GetProperty("errorMessage").GetString());
                 break;
             case "sessionName":
                 Assert.Equal("arn:aws:sts::111122223333:assumed-role/payments-worker-role/" + value, d.GetProperty("principal").GetProperty("arn").GetString());

@@ -52,14 +52,26 @@ public static class TextEscaping
         return builder.ToString();
     }
 
-    /// <summary>Markdown inline text (GitHub/CommonMark): every punctuation that can start markup is backslash-escaped.</summary>
+    /// <summary>
+    /// Markdown inline text (GitHub/CommonMark): &lt; &gt; &amp; become entities, every other punctuation that can start
+    /// markup is backslash-escaped, so no tag, link, image, emphasis or table cell can form.
+    /// </summary>
     public static string Markdown(string? value, int maxLength = MaxLength)
     {
         var line = PlainLine(value, maxLength);
         var builder = new StringBuilder(line.Length + 16);
         foreach (var c in line)
         {
-            if ("\\`*_{}[]()<>#+-.!|~&\"'@:=$".Contains(c, StringComparison.Ordinal))
+            // Angle brackets and ampersands become entities, which no renderer turns back into a tag or an
+            // autolink (not every Markdown dialect honours backslash escapes); the rest are backslash-escaped.
+            switch (c)
+            {
+                case '<': builder.Append("&lt;"); continue;
+                case '>': builder.Append("&gt;"); continue;
+                case '&': builder.Append("&amp;"); continue;
+            }
+
+            if ("\\`*_{}[]()#+-.!|~\"'@:=$".Contains(c, StringComparison.Ordinal))
             {
                 builder.Append('\\');
             }

@@ -79,7 +79,10 @@ public static class Hostile
         output.Where(c => c != '\n' && (char.IsControl(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069'))
             .Select(c => $"U+{(int)c:X4}").Distinct();
 
-    /// <summary>Markdown outside fenced code blocks, where markup would be interpreted.</summary>
+    /// <summary>The renderer's own HTML: fix snippets fold into &lt;details&gt; blocks.</summary>
+    private static readonly string[] OwnTags = ["<details>", "</details>", "<summary>", "</summary>"];
+
+    /// <summary>Markdown outside fenced code blocks and without the renderer's own tags: where a value could form markup.</summary>
     public static string OutsideFences(string markdown)
     {
         var kept = new List<string>();
@@ -99,7 +102,7 @@ public static class Hostile
         }
 
         Assert.False(inFence, "a code fence was left open: a value closed or opened one");
-        return string.Join('\n', kept);
+        return OwnTags.Aggregate(string.Join('\n', kept), (text, tag) => text.Replace(tag, "", StringComparison.Ordinal));
     }
 
     /// <summary>Characters that start markup in CommonMark/GitHub/Slack, not preceded by an odd number of backslashes.</summary>

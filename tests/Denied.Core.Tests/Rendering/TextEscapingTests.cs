@@ -43,7 +43,9 @@ public sealed class TextEscapingTests
     {
         var text = TextEscaping.Markdown(value);
 
-        foreach (var special in "`*_[]()<>|")
+        Assert.DoesNotContain('<', text);
+        Assert.DoesNotContain('>', text);
+        foreach (var special in "`*_[]()|")
         {
             for (var i = text.IndexOf(special, StringComparison.Ordinal); i >= 0; i = text.IndexOf(special, i + 1))
             {

@@ -64,7 +64,7 @@ public sealed class DetectorFuzzTarget(DetectorRig rig, IAmazonDynamoDB dynamo, 
         if (failures.Count > 0)
         {
             tally.Violation("detector", label, $"{failures.Count} messages sent back to SQS with a working store and dead-letter queue: "
-                + log.Split('\n').FirstOrDefault(l => l.Contains("\"error\"", StringComparison.Ordinal))?[..Math.Min(600, log.Length)]);
+                + string.Concat((log.Split('\n').FirstOrDefault(l => l.Contains("\"error\"", StringComparison.Ordinal)) ?? "").Take(600)));
         }
 
         if (malformed + notDenied + denials != received || (!damaged && received != messages.Count))

@@ -38,7 +38,7 @@ public sealed class DetectorRig
             ServiceURL = endpoint,
             AuthenticationRegion = MotoServer.Region,
             MaxErrorRetry = maxErrorRetry,
-            Timeout = TimeSpan.FromSeconds(5),
+            Timeout = TimeSpan.FromSeconds(30),
         });
 
     public FindingStore Store(IAmazonDynamoDB dynamo) => new(dynamo, Table, Clock, MotoOptions);
