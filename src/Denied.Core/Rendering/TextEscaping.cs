@@ -84,7 +84,8 @@ public static class TextEscaping
 
     /// <summary>
     /// Text for a fenced code block: a run of three backticks or tildes would close the fence, so every third
-    /// character of such a run is replaced by an apostrophe; control characters other than newline are escaped.
+    /// character of such a run is replaced by an apostrophe; control characters other than newline, and format
+    /// characters (bidi overrides, zero-width), are escaped as \uXXXX.
     /// </summary>
     public static string CodeBlock(string? value)
     {
@@ -98,7 +99,10 @@ public static class TextEscaping
         var previous = '\0';
         foreach (var c in value)
         {
-            if (char.IsControl(c) && c != '\n')
+            // Bidi overrides and zero-width characters too: in a command they would make the text shown differ
+            // from the text run ("Trojan Source", CVE-2021-42574), as PlainLine already prevents for prose.
+            if ((char.IsControl(c) && c != '\n')
+                || char.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
             {
                 builder.Append($"\\u{(int)c:X4}");
                 run = 0;

@@ -50,6 +50,18 @@ public static class SampleFindings
         return records;
     }
 
+    /// <summary>An open finding of one diagnosis seen three times.</summary>
+    public static Finding Of(Diagnosis diagnosis)
+    {
+        var key = FindingKey.For(diagnosis) ?? throw new InvalidOperationException("the diagnosis is not a finding");
+        var time = FindingAggregator.ParseTime(diagnosis.EventTime);
+        return new Finding
+        {
+            Id = key.Id, Key = key, Status = FindingStatus.Open, Count = 3, FirstSeen = time, LastSeen = time,
+            FunctionNames = diagnosis.Function?.Name is { } name ? [name] : [], SampleEventIds = [diagnosis.EventId ?? "e"], Diagnosis = diagnosis,
+        };
+    }
+
     private static IReadOnlyList<Finding> Build()
     {
         var diagnoser = new Diagnoser(IamCatalog.Default, null);

