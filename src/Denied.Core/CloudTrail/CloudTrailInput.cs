@@ -63,7 +63,10 @@ public static class CloudTrailInput
                 catch (JsonException e)
                 {
                     next = null;
-                    failure = $"not valid JSON after record {index}: {e.Message}";
+                    // GZipStream ends quietly where a truncated file is cut, so the JSON parser is the one to notice.
+                    failure = gzip
+                        ? $"not valid JSON after record {index}, or the .gz file is truncated: {e.Message}"
+                        : $"not valid JSON after record {index}: {e.Message}";
                 }
                 catch (InvalidDataException e)
                 {
