@@ -27,7 +27,7 @@ public static class ColdStart
     public static async Task<int> RunAsync(string[] args)
     {
         var runs = int.TryParse(Environment.GetEnvironmentVariable("RUNS"), out var r) ? r : 7;
-        Console.WriteLine($"| bootstrap | median ms to init done (first /next) | median ms to first response | min–max ms to first response | median peak RSS (MB) | binary + deps size (MB) |");
+        Console.WriteLine($"| bootstrap | median ms to init done (first /next) | median ms to first response | min–max ms to first response | median peak RSS (MB) | published size without symbols (MB) |");
         Console.WriteLine("|---|---|---|---|---|---|");
         foreach (var arg in args)
         {
@@ -40,7 +40,8 @@ public static class ColdStart
             }
 
             double Median(IEnumerable<double> xs) { var s = xs.Order().ToList(); return s[s.Count / 2]; }
-            var size = new DirectoryInfo(Path.GetDirectoryName(Path.GetFullPath(path))!).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length) / 1048576.0;
+            var size = new DirectoryInfo(Path.GetDirectoryName(Path.GetFullPath(path))!).EnumerateFiles("*", SearchOption.AllDirectories)
+                .Where(f => f.Extension is not ".dbg" and not ".pdb").Sum(f => f.Length) / 1048576.0;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {name} | {Median(samples.Select(s => s.Init)):F0} | {Median(samples.Select(s => s.First)):F0} | {samples.Min(s => s.First):F0}–{samples.Max(s => s.First):F0} | {Median(samples.Select(s => s.RssMb)):F0} | {size:F1} |"));
         }

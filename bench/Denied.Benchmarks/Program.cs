@@ -4,6 +4,7 @@ namespace Denied.Benchmarks;
 
 /// <summary>
 ///   dotnet run -c Release --project bench/Denied.Benchmarks -- --filter '*'            BenchmarkDotNet hot paths
+///   dotnet run -c Release --project bench/Denied.Benchmarks -- detector-cpu            CPU time per denial event (busy machines)
 ///   dotnet run -c Release --project bench/Denied.Benchmarks -- storm                   store writes and SNS publishes under a storm
 ///   dotnet run -c Release --project bench/Denied.Benchmarks -- coldstart NAME=DIR ...  time to first response of published bootstraps
 /// </summary>
@@ -14,6 +15,11 @@ public static class Program
         if (args is ["storm", ..])
         {
             return await Storm.RunAsync();
+        }
+
+        if (args is ["detector-cpu", .. var cpuArgs])
+        {
+            return await DetectorCpu.RunAsync(cpuArgs);
         }
 
         if (args is ["coldstart", .. var rest])

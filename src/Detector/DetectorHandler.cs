@@ -31,6 +31,11 @@ public sealed class DetectorHandler(
     {
         var batch = JsonSerializer.Deserialize(body.Span, DetectorEventsJsonContext.Default.SqsEvent)
             ?? throw new InvalidDataException("The SQS event is empty.");
+        if (batch.Records is null || batch.Records.Contains(null!))
+        {
+            throw new InvalidDataException("The SQS event has no Records array, or a null record in it.");
+        }
+
         var failures = new HashSet<string>(StringComparer.Ordinal);
         var aggregator = new FindingAggregator();
         var diagnoser = await context.DiagnoserAsync(ct);
@@ -55,7 +60,7 @@ public sealed class DetectorHandler(
                 continue;
             }
 
-            await WriteAsync(observation, failures, ct);
+            await WriteAsync(observation, batch.Records, failures, ct);
         }
 
         metrics.Add(Metric.MessagesRetried, failures.Count);
@@ -101,7 +106,7 @@ public sealed class DetectorHandler(
         return null;
     }
 
-    private async Task WriteAsync(FindingObservation observation, HashSet<string> failures, CancellationToken ct)
+    private async Task WriteAsync(FindingObservation observation, List<SqsMessage> messages, HashSet<string> failures, CancellationToken ct)
     {
         try
         {
@@ -111,6 +116,22 @@ public sealed class DetectorHandler(
             metrics.Add(Metric.EventsCounted, result.EventsCounted);
             metrics.Add(Metric.EventsAlreadyCounted, result.EventsSkipped + result.DuplicateEvents);
             metrics.Add(Metric.StoreWrites, result.WriteRequests);
+        }
+        catch (FindingStoreException e) when (!e.IsTransient && deadLetters is not null
+            && e.InnerException is Amazon.DynamoDBv2.AmazonDynamoDBException { ErrorCode: "ValidationException" })
+        {
+            // DynamoDB refused the item itself (a key over 2,048 bytes, an item over 400 KB: a record full of hostile
+            // text). Every retry would be refused the same way, so its messages are dead-lettered with the reason now.
+            metrics.Add(Metric.StoreFailures);
+            var ids = observation.Events.Select(ev => ev.SourceId).ToHashSet(StringComparer.Ordinal);
+            foreach (var message in messages.Where(m => ids.Contains(m.MessageId ?? "(no messageId)")).DistinctBy(m => m.MessageId))
+            {
+                var id = message.MessageId ?? "(no messageId)";
+                if (await SendToDeadLetterAsync(message, id, "the finding cannot be stored: " + e.Message, "message whose finding DynamoDB refused", ct) is { } failedId)
+                {
+                    failures.Add(failedId);
+                }
+            }
         }
         catch (FindingStoreException e)
         {
@@ -123,26 +144,32 @@ public sealed class DetectorHandler(
         }
     }
 
-    private async Task<string?> DeadLetterAsync(SqsMessage message, string id, string reason, CancellationToken ct)
+    private Task<string?> DeadLetterAsync(SqsMessage message, string id, string reason, CancellationToken ct)
     {
         metrics.Add(Metric.Malformed);
+        return SendToDeadLetterAsync(message, id, reason, "malformed message", ct);
+    }
+
+    /// <summary>Sends a message that can never succeed to the dead-letter queue; returns its id when it must come back instead.</summary>
+    private async Task<string?> SendToDeadLetterAsync(SqsMessage message, string id, string reason, string what, CancellationToken ct)
+    {
         var receiveCount = message.Attributes?.GetValueOrDefault("ApproximateReceiveCount");
         if (deadLetters is null)
         {
             // No dead-letter URL configured: let the redrive policy move it after maxReceiveCount receives.
-            log.Warn("malformed message; returned to SQS for its redrive policy", (LogKeys.MessageId, id), (LogKeys.Reason, reason), (LogKeys.ReceiveCount, receiveCount));
+            log.Warn(what + "; returned to SQS for its redrive policy", (LogKeys.MessageId, id), (LogKeys.Reason, reason), (LogKeys.ReceiveCount, receiveCount));
             return id;
         }
 
         try
         {
             await deadLetters.SendAsync(id, message.Body ?? "", reason, ct);
-            log.Warn("malformed message dead-lettered", (LogKeys.MessageId, id), (LogKeys.Reason, reason));
+            log.Warn(what + " dead-lettered", (LogKeys.MessageId, id), (LogKeys.Reason, reason));
             return null;
         }
         catch (Exception e) when (e is Amazon.Runtime.AmazonServiceException or HttpRequestException or IOException)
         {
-            log.Error("malformed message could not be dead-lettered; returned to SQS", (LogKeys.MessageId, id), (LogKeys.Error, e.Message));
+            log.Error(what + " could not be dead-lettered; returned to SQS", (LogKeys.MessageId, id), (LogKeys.Error, e.Message));
             return id;
         }
     }

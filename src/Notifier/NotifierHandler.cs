@@ -24,6 +24,11 @@ public sealed class NotifierHandler(StreamRecordProcessor processor, JsonLog log
         ArgumentNullException.ThrowIfNull(invocation);
         var batch = JsonSerializer.Deserialize(body.Span, NotifierEventsJsonContext.Default.DynamoDbStreamEvent)
             ?? throw new InvalidDataException("The DynamoDB stream event is empty.");
+        if (batch.Records is null || batch.Records.Contains(null!))
+        {
+            throw new InvalidDataException("The DynamoDB stream event has no Records array, or a null record in it.");
+        }
+
         var response = new StreamBatchResponse();
         for (var i = 0; i < batch.Records.Count; i++)
         {

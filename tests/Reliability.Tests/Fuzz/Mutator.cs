@@ -70,7 +70,7 @@ public sealed class Mutator(int seed)
             2 => Retyped(),
             3 => Truncated(Get(parent, key)),
             4 => JsonValue.Create(Huge()),
-            5 => Nested(1 + _random.Next(_random.Next(2) == 0 ? 60 : 900)),
+            5 => Nested(1 + _random.Next(_random.Next(2) == 0 ? 60 : 300)),
             _ => JsonValue.Create(Hostile[_random.Next(Hostile.Length)] + (Get(parent, key) is JsonValue v && v.TryGetValue<string>(out var s) ? s : "")),
         };
         Set(parent, key, value);

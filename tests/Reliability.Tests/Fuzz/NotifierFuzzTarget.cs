@@ -16,6 +16,7 @@ namespace Reliability.Tests.Fuzz;
 public sealed class NotifierFuzzTarget(DetectorRig rig, IAmazonDynamoDB dynamo, FuzzTally tally)
 {
     private readonly RecordingPublisher _sns = new();
+    private int _runs;
 
     public async Task RunAsync(FuzzInput input)
     {
@@ -24,7 +25,10 @@ public sealed class NotifierFuzzTarget(DetectorRig rig, IAmazonDynamoDB dynamo, 
         var metrics = new EmfMetrics(output, "Denied", "denied-notifier", rig.Clock);
         var processor = new StreamRecordProcessor(rig.Store(dynamo), _sns, "arn:aws:sns:us-east-1:123456789012:denied-findings", [100, 1000], log, metrics);
         var handler = new NotifierHandler(processor, log, metrics, rig.Clock);
-        byte[] body = [.. "{\"Records\":["u8, .. input.Bytes, .. "]}"u8];
+        // One event in fifty has a damaged envelope instead: no Records array, or a null record.
+        byte[] body = ++_runs % 50 == 0 ? "{\"Records\":null}"u8.ToArray()
+            : _runs % 50 == 25 ? "{\"Records\":[null]}"u8.ToArray()
+            : [.. "{\"Records\":["u8, .. input.Bytes, .. "]}"u8];
         var published = _sns.Published.Count;
         byte[] response;
         try
