@@ -1,3 +1,5 @@
+using Amazon.DynamoDBv2;
+using Amazon.Runtime;
 using Denied.Findings;
 using Denied.TestSupport;
 using Detector.Tests.Support;
@@ -79,14 +81,22 @@ public sealed class DetectorRedeliveryTests(MotoServer moto)
     public async Task TwoDetectorInstancesHandlingTheSameBatchAtOnceCountEachEventOnce()
     {
         using var stack = await DetectorStack.CreateAsync(moto);
-        var (first, _) = await stack.ComposeAsync();
-        var (second, _) = await stack.ComposeAsync();
+        // Each DynamoDB request is atomic; moto's TransactWriteItems is not (it applies items one by one without a
+        // lock), so requests go to moto one at a time while the two instances' requests still interleave freely.
+        using var serialised = new AmazonDynamoDBClient(new BasicAWSCredentials("testing", "testing"), new AmazonDynamoDBConfig
+        {
+            ServiceURL = moto.EndpointUrl,
+            AuthenticationRegion = MotoServer.Region,
+            HttpClientFactory = new OneRequestAtATime(),
+        });
+        var (first, _) = stack.Build(serialised);
+        var (second, _) = stack.Build(serialised);
         var batch = SqsBatch.Event(SqsBatch.Messages(KmsDecrypts.Select(SampleRecords.ById)));
 
         // A visibility timeout that ran out mid-batch: SQS hands the same messages to a second instance.
         var responses = await Task.WhenAll(
-            first(batch, SqsBatch.Invocation(stack.Clock), CancellationToken.None),
-            second(batch, SqsBatch.Invocation(stack.Clock), CancellationToken.None));
+            first.HandleAsync(batch, SqsBatch.Invocation(stack.Clock), CancellationToken.None),
+            second.HandleAsync(batch, SqsBatch.Invocation(stack.Clock), CancellationToken.None));
 
         Assert.All(responses, r => Assert.Empty(SqsBatch.Failures(r)));
         Assert.Equal(4, Assert.Single(await stack.FindingsAsync()).Count);

@@ -1,6 +1,6 @@
 using Amazon.Runtime;
 
-namespace Denied.Store.Tests.Support;
+namespace Denied.TestSupport;
 
 /// <summary>
 /// Sends the tests' DynamoDB requests to moto one at a time. moto 5.2 applies a TransactWriteItems item by
