@@ -31,6 +31,13 @@ public static class CloudTrailRecordParser
 
     public static RecordParseResult Parse(ReadOnlySpan<byte> json)
     {
+        // An EventBridge envelope (every Detector message) is read once, through its detail, instead of first being
+        // deserialised as a record that turns out to have no eventName.
+        if (json.IndexOf("\"detail-type\""u8) >= 0 && TryParseEnvelope(json) is { } envelope)
+        {
+            return envelope;
+        }
+
         CloudTrailRecord? record;
         try
         {
@@ -51,10 +58,25 @@ public static class CloudTrailRecordParser
             return RecordParseResult.Ok(record);
         }
 
-        return ParseEnvelope(json);
+        return ParseEnvelope(json) ?? RecordParseResult.Failed(
+            "record of unknown shape: neither a CloudTrail record (eventName, eventSource) nor an EventBridge envelope (detail)");
     }
 
-    private static RecordParseResult ParseEnvelope(ReadOnlySpan<byte> json)
+    /// <summary>As <see cref="ParseEnvelope"/>, but null for text that is not JSON: the record parse then names the error.</summary>
+    private static RecordParseResult? TryParseEnvelope(ReadOnlySpan<byte> json)
+    {
+        try
+        {
+            return ParseEnvelope(json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The record inside an EventBridge envelope, why the envelope holds none, or null when there is no "detail" member.</summary>
+    private static RecordParseResult? ParseEnvelope(ReadOnlySpan<byte> json)
     {
         var reader = new Utf8JsonReader(json);
         reader.Read();
@@ -89,7 +111,7 @@ public static class CloudTrailRecordParser
             }
         }
 
-        return RecordParseResult.Failed("record of unknown shape: neither a CloudTrail record (eventName, eventSource) nor an EventBridge envelope (detail)");
+        return null;
     }
 
     // The exception message of System.Text.Json names the path and position, never the offending value.

@@ -10,6 +10,8 @@ namespace Denied.Findings;
 /// </summary>
 public sealed class LogScanner(Diagnoser diagnoser, DateTimeOffset? since = null)
 {
+    private const string ScanSource = "scan";
+
     public FindingAggregator Findings { get; } = new();
     public ScanStats Stats { get; } = new();
 
@@ -43,7 +45,9 @@ public sealed class LogScanner(Diagnoser diagnoser, DateTimeOffset? since = null
         }
 
         Stats.Denied++;
-        if (!Findings.Add(diagnosis, item.Location))
+        // A scan needs no per-event source (only the Detector maps failures back to messages), so it keeps none unless
+        // the record has no eventID to count it by: memory then grows with distinct denials only by their ids.
+        if (!Findings.Add(diagnosis, record.EventId is null ? item.Location : ScanSource))
         {
             Stats.IgnoredOtherPrincipal++;
         }
