@@ -82,7 +82,7 @@ public sealed class DetectorHandler(
             return await DeadLetterAsync(message, id, parsed.Error!, ct);
         }
 
-        var diagnosis = diagnoser.Diagnose(record);
+        var diagnosis = diagnoser.DiagnoseDeferringFix(record);
         if (!diagnosis.Denied)
         {
             Ignore(id, record.EventId, Metric.IgnoredNotDenied, "not an access denial");
@@ -110,7 +110,7 @@ public sealed class DetectorHandler(
     {
         try
         {
-            var result = await store.RecordAsync(observation, ct);
+            var result = await store.RecordAsync(observation with { Latest = Diagnoser.WithFix(observation.Latest) }, ct);
             metrics.Add(result.IsNew ? Metric.FindingsNew : Metric.FindingsUpdated);
             metrics.Add(Metric.FindingsReopened, result.Reopened ? 1 : 0);
             metrics.Add(Metric.EventsCounted, result.EventsCounted);

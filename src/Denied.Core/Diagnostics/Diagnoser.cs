@@ -18,7 +18,14 @@ public sealed class Diagnoser(IamCatalog catalog, FunctionInventory? inventory =
     /// <summary>The error message kept in a diagnosis is cut here; renderers cut further for their formats.</summary>
     public const int MaxMessageLength = 4096;
 
-    public Diagnosis Diagnose(CloudTrailRecord record)
+    /// <summary>The full diagnosis of one record, with its fix.</summary>
+    public Diagnosis Diagnose(CloudTrailRecord record) => WithFix(DiagnoseDeferringFix(record));
+
+    /// <summary>
+    /// The diagnosis without building its fix (the costliest step): a batch or a scan keeps only the latest
+    /// diagnosis of each finding, so it builds that one fix with <see cref="WithFix"/> instead of one per event.
+    /// </summary>
+    public Diagnosis DiagnoseDeferringFix(CloudTrailRecord record)
     {
         var signal = DenialDetector.Detect(record);
         var principal = PrincipalResolver.Resolve(record, inventory);
@@ -50,7 +57,7 @@ public sealed class Diagnoser(IamCatalog catalog, FunctionInventory? inventory =
             : ResourceResolver.Resolve(record, action.Action, MessageArn(message), catalog);
         var layer = LayerClassifier.Classify(record, message, principal);
         var function = FunctionAttributor.Attribute(record, signal, principal, action.Action, inventory);
-        var fix = FixBuilder.Build(new FixRequest
+        var fixRequest = new FixRequest
         {
             Action = action.Action,
             Resource = resource.Resource,
@@ -64,7 +71,7 @@ public sealed class Diagnoser(IamCatalog catalog, FunctionInventory? inventory =
             CallerPrincipal = CallerOf(record, principal),
             SourceArn = SourceArnOf(record),
             IsConfigurationTime = configurationTime,
-        });
+        };
 
         var notes = new List<string> { signal.Reason, layer.Reason };
         notes.AddRange(action.Notes);
@@ -84,10 +91,14 @@ public sealed class Diagnoser(IamCatalog catalog, FunctionInventory? inventory =
             Layer = layer.Layer,
             ExplicitDeny = layer.ExplicitDeny,
             DenyingPolicyArn = layer.DenyingPolicyArn,
-            Fix = fix,
+            FixRequest = fixRequest,
             Notes = notes.Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).ToList(),
         };
     }
+
+    /// <summary>The diagnosis with its fix built, if it was deferred.</summary>
+    public static Diagnosis WithFix(Diagnosis diagnosis) =>
+        diagnosis is { Fix: null, FixRequest: { } request } ? diagnosis with { Fix = FixBuilder.Build(request) } : diagnosis;
 
     /// <summary>The message's resource when it is an ARN; "role NAME" and "access key ID" forms name no ARN.</summary>
     private static string? MessageArn(ParsedDenialMessage? message) =>

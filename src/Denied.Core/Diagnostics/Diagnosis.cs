@@ -38,6 +38,12 @@ public sealed record Diagnosis
     public string? DenyingPolicyArn { get; init; }
     public Fix? Fix { get; init; }
 
+    /// <summary>
+    /// What the fix is built from, kept so a fix deferred by <see cref="Diagnoser.DiagnoseDeferringFix"/> can be built
+    /// later, once per finding. Not part of the JSON contract.
+    /// </summary>
+    public FixRequest? FixRequest { get; init; }
+
     /// <summary>What the engine could not decide from this record, and why (shown to the user).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 }

@@ -37,7 +37,7 @@ public sealed class LogScanner(Diagnoser diagnoser, DateTimeOffset? since = null
             return;
         }
 
-        var diagnosis = diagnoser.Diagnose(record);
+        var diagnosis = diagnoser.DiagnoseDeferringFix(record);
         if (!diagnosis.Denied)
         {
             Stats.NotDenied++;
@@ -56,7 +56,7 @@ public sealed class LogScanner(Diagnoser diagnoser, DateTimeOffset? since = null
     /// <summary>Findings, most frequent first, then newest.</summary>
     public IReadOnlyList<ScanFinding> Results() =>
         Findings.Observations()
-            .Select(o => new ScanFinding(o))
+            .Select(o => new ScanFinding(o with { Latest = Diagnoser.WithFix(o.Latest) }))
             .OrderByDescending(f => f.Count)
             .ThenByDescending(f => f.Observation.LastSeen)
             .ThenBy(f => f.Id, StringComparer.Ordinal)

@@ -53,58 +53,7 @@ internal static class PolicyJson
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    private static void WriteStatement(Utf8JsonWriter writer, PolicyStatement statement)
-    {
-        writer.WriteStartObject();
-        if (statement.Sid is not null)
-        {
-            writer.WriteString("Sid", statement.Sid);
-        }
-
-        writer.WriteString("Effect", statement.Effect);
-        if (statement.Principal is { } principal)
-        {
-            writer.WriteStartObject("Principal");
-            writer.WriteString(principal.Type, principal.Value);
-            writer.WriteEndObject();
-        }
-
-        WriteOneOrMany(writer, "Action", statement.Actions);
-        WriteOneOrMany(writer, "Resource", statement.Resources);
-        if (statement.Conditions.Count > 0)
-        {
-            writer.WriteStartObject("Condition");
-            foreach (var group in statement.Conditions.GroupBy(c => c.Operator))
-            {
-                writer.WriteStartObject(group.Key);
-                foreach (var (_, key, value) in group)
-                {
-                    writer.WriteString(key, value);
-                }
-
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndObject();
-    }
-
-    private static void WriteOneOrMany(Utf8JsonWriter writer, string name, IReadOnlyList<string> values)
-    {
-        if (values.Count == 1)
-        {
-            writer.WriteString(name, values[0]);
-            return;
-        }
-
-        writer.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            writer.WriteStringValue(value);
-        }
-
-        writer.WriteEndArray();
-    }
+    // One writer of IAM's statement shape for the whole product: the diagnosis JSON uses the same one.
+    private static void WriteStatement(Utf8JsonWriter writer, PolicyStatement statement) =>
+        Rendering.PolicyStatementJson.Write(writer, statement);
 }

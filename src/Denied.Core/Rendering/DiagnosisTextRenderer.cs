@@ -71,16 +71,7 @@ public static class DiagnosisTextRenderer
         }
     }
 
-    public static string PolicyJsonText(PolicyStatement statement)
-    {
-        using var buffer = new MemoryStream();
-        using (var w = new System.Text.Json.Utf8JsonWriter(buffer, new System.Text.Json.JsonWriterOptions { Indented = true }))
-        {
-            PolicyStatementJson.Write(w, statement);
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
-    }
+    public static string PolicyJsonText(PolicyStatement statement) => PolicyJson.Statement(statement);
 
     private static void Block(TextWriter o, string text, string indent)
     {
