@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 PYTHON=${DENIED_PYTHON:-python3}
 need=()
 "$PYTHON" -c "import moto.server, boto3" 2>/dev/null || need+=("moto[server]>=5,<6" boto3)
-"$PYTHON" -m cfnlint --version >/dev/null 2>&1 || need+=("cfn-lint>=1.20")
+"$PYTHON" -c "import cfnlint" 2>/dev/null || need+=("cfn-lint>=1.20")
 "$PYTHON" -c "import samtranslator" 2>/dev/null || need+=(aws-sam-translator)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing for the tests: ${need[*]}"
