@@ -85,13 +85,7 @@ public static class DiagnosisJson
             w.WriteNull("fix");
         }
 
-        w.WriteStartArray("notes");
-        foreach (var note in d.Notes)
-        {
-            w.WriteStringValue(note);
-        }
-
-        w.WriteEndArray();
+        WriteStrings(w, "notes", d.Notes);
     }
 
     private static void WriteFix(Utf8JsonWriter w, Fix fix)
@@ -121,7 +115,7 @@ public static class DiagnosisJson
         w.WriteEndObject();
     }
 
-    private static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    internal static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
     {
         w.WriteStartArray(name);
         foreach (var v in values)

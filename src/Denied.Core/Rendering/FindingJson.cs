@@ -41,20 +41,8 @@ public static class FindingJson
         w.WriteNumber("count", count);
         w.WriteString("firstSeen", Iso(first));
         w.WriteString("lastSeen", Iso(last));
-        w.WriteStartArray("functionNames");
-        foreach (var f in functions)
-        {
-            w.WriteStringValue(f);
-        }
-
-        w.WriteEndArray();
-        w.WriteStartArray("sampleEventIds");
-        foreach (var s in samples)
-        {
-            w.WriteStringValue(s);
-        }
-
-        w.WriteEndArray();
+        DiagnosisJson.WriteStrings(w, "functionNames", functions);
+        DiagnosisJson.WriteStrings(w, "sampleEventIds", samples);
     }
 
     public static void WriteStats(Utf8JsonWriter w, ScanStats stats)
