@@ -139,7 +139,7 @@ public static class FindingsActions
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private static async Task<int> WithStore(Target target, TextWriter stderr, Func<FindingStore, Task<int>> action)
+    internal static async Task<int> WithStore(Target target, TextWriter stderr, Func<FindingStore, Task<int>> action)
     {
         var (store, client) = StoreFactory.Create(target.Aws, target.Table);
         using (client)

@@ -88,7 +88,7 @@ public static class FindingsCommand
         return command;
     }
 
-    private static Func<ParseResult, AwsOptions> AddAws(Command command, out Option<string?> table)
+    internal static Func<ParseResult, AwsOptions> AddAws(Command command, out Option<string?> table)
     {
         table = CommonOptions.Table();
         var region = CommonOptions.Region();

@@ -6,6 +6,7 @@ var root = new RootCommand("Denied: finds which AWS Lambda function was denied w
     ExplainCommand.Create(),
     ScanCommand.Create(),
     FindingsCommand.Create(),
+    SuppressionsCommand.Create(),
 };
 
 var parse = root.Parse(args);
