@@ -26,7 +26,16 @@ public sealed class CloudTrailRecord
     /// <summary>Raw request parameters; often null on denials (AWS-FACTS 2c, "Record quirks").</summary>
     [JsonPropertyName("requestParameters")] public JsonElement? RequestParameters { get; init; }
 
-    [JsonPropertyName("resources")] public IReadOnlyList<CloudTrailResource>? Resources { get; init; }
+    /// <summary>The resources CloudTrail lists; a null entry (hostile or damaged input) is dropped on read.</summary>
+    [JsonPropertyName("resources")]
+    public IReadOnlyList<CloudTrailResource>? Resources
+    {
+        get => _resources;
+        init => _resources = value?.OfType<CloudTrailResource>().ToList();
+    }
+
+    private readonly IReadOnlyList<CloudTrailResource>? _resources;
+
     [JsonPropertyName("recipientAccountId")] public string? RecipientAccountId { get; init; }
     [JsonPropertyName("eventType")] public string? EventType { get; init; }
     [JsonPropertyName("eventCategory")] public string? EventCategory { get; init; }

@@ -140,4 +140,16 @@ public sealed class CloudTrailInputTests
             root.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public void ANullEntryInResourcesIsDroppedSoDiagnosisCannotTripOnIt()
+    {
+        var record = Read("""{"eventID":"e-3","eventSource":"lambda.amazonaws.com","eventName":"Invoke","errorCode":"AccessDeniedException","resources":[null,{"type":"AWS::Lambda::Function","ARN":"arn:aws:lambda:us-east-1:1:function:f"}]}""")
+            .Single().Record!;
+
+        var diagnosis = new global::Denied.Diagnostics.Diagnoser(global::Denied.Iam.IamCatalog.Default).Diagnose(record);
+
+        Assert.Single(record.Resources!);
+        Assert.True(diagnosis.Denied);
+    }
 }
