@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace Denied.Remediation;
 
 /// <summary>
@@ -9,24 +6,5 @@ namespace Denied.Remediation;
 /// </summary>
 internal static class TsText
 {
-    public static string Quote(string value)
-    {
-        var builder = new StringBuilder(value.Length + 2).Append('\'');
-        foreach (var c in value)
-        {
-            _ = c switch
-            {
-                '\'' => builder.Append("\\'"),
-                '\\' => builder.Append("\\\\"),
-                '\n' => builder.Append("\\n"),
-                '\r' => builder.Append("\\r"),
-                '\t' => builder.Append("\\t"),
-                _ when c < ' ' || c is (>= '\u007F' and <= '\u009F') or '\u2028' or '\u2029' or '\uFEFF'
-                    => builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture)),
-                _ => builder.Append(c),
-            };
-        }
-
-        return builder.Append('\'').ToString();
-    }
+    public static string Quote(string value) => BackslashQuoting.Quote(value, '\'');
 }
