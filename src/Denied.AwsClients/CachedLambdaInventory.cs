@@ -12,7 +12,7 @@ public sealed class CachedLambdaInventory : LambdaInventory, IDisposable
     private readonly TimeSpan _ttl;
     private readonly TimeProvider _clock;
     private readonly SemaphoreSlim _refresh = new(1, 1);
-    // A reference, so readers outside the lock see a whole entry or none.
+    // The list and when it was fetched; a reference, so readers outside the lock see a whole entry or none.
     private volatile Tuple<IReadOnlyList<LambdaFunctionSummary>, DateTimeOffset>? _cached;
 
     public CachedLambdaInventory(LambdaInventory inner, TimeSpan ttl, TimeProvider clock)
@@ -25,9 +25,21 @@ public sealed class CachedLambdaInventory : LambdaInventory, IDisposable
         _clock = clock;
     }
 
-    public async Task<IReadOnlyList<LambdaFunctionSummary>> ListFunctionsAsync(CancellationToken ct)
+    public Task<IReadOnlyList<LambdaFunctionSummary>> ListFunctionsAsync(CancellationToken ct) => FetchedWithinAsync(_ttl, ct);
+
+    /// <summary>
+    /// The list, fetched again unless the cached one is younger than <paramref name="minimumAge"/>: for a session
+    /// that names no listed function, which may be a function deployed since the last fetch. The floor keeps a storm
+    /// of denials by other principals from listing the account's functions more than once per floor.
+    /// </summary>
+    public Task<IReadOnlyList<LambdaFunctionSummary>> RefreshAsync(TimeSpan minimumAge, CancellationToken ct) =>
+        FetchedWithinAsync(minimumAge < _ttl ? minimumAge : _ttl, ct);
+
+    public void Dispose() => _refresh.Dispose();
+
+    private async Task<IReadOnlyList<LambdaFunctionSummary>> FetchedWithinAsync(TimeSpan age, CancellationToken ct)
     {
-        if (Fresh() is { } hit)
+        if (FetchedWithin(age) is { } hit)
         {
             return hit;
         }
@@ -35,13 +47,13 @@ public sealed class CachedLambdaInventory : LambdaInventory, IDisposable
         await _refresh.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            if (Fresh() is { } refreshedMeanwhile)
+            if (FetchedWithin(age) is { } refreshedMeanwhile)
             {
                 return refreshedMeanwhile;
             }
 
             var functions = await _inner.ListFunctionsAsync(ct).ConfigureAwait(false);
-            _cached = Tuple.Create(functions, _clock.GetUtcNow() + _ttl);
+            _cached = Tuple.Create(functions, _clock.GetUtcNow());
             return functions;
         }
         finally
@@ -50,8 +62,6 @@ public sealed class CachedLambdaInventory : LambdaInventory, IDisposable
         }
     }
 
-    public void Dispose() => _refresh.Dispose();
-
-    private IReadOnlyList<LambdaFunctionSummary>? Fresh() =>
-        _cached is { } c && _clock.GetUtcNow() < c.Item2 ? c.Item1 : null;
+    private IReadOnlyList<LambdaFunctionSummary>? FetchedWithin(TimeSpan age) =>
+        _cached is { } c && _clock.GetUtcNow() - c.Item2 < age ? c.Item1 : null;
 }

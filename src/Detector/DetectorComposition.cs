@@ -27,7 +27,7 @@ public static class DetectorComposition
             ? new SqsDeadLetterSink(new AmazonSQSClient(Configure(new AmazonSQSConfig(), settings)), url)
             : null;
 
-        LambdaInventory? inventory = null;
+        CachedLambdaInventory? inventory = null;
         if (settings.InventoryEnabled)
         {
             var endpoint = new AwsEndpointSettings(settings.Region, settings.EndpointOverride);

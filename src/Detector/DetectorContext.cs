@@ -11,8 +11,15 @@ namespace Denied.Detector;
 /// What a batch needs besides the records: the diagnoser (rebuilt when the function inventory changes) and the
 /// suppression rules (re-read after their TTL). Both are cached across invocations of a warm function.
 /// </summary>
-public sealed class DetectorContext(FindingStore store, LambdaInventory? inventory, TimeSpan suppressionTtl, TimeProvider clock)
+public sealed class DetectorContext(FindingStore store, CachedLambdaInventory? inventory, TimeSpan suppressionTtl, TimeProvider clock)
 {
+    /// <summary>
+    /// How old the inventory must be before a role session that names no listed function lists them again: a function
+    /// deployed a minute ago and failing at once is the common case, and its denials would otherwise be ignored until
+    /// the inventory's TTL ran out.
+    /// </summary>
+    public static readonly TimeSpan RefreshFloor = TimeSpan.FromMinutes(1);
+
     private IReadOnlyList<LambdaFunctionSummary>? _inventorySource;
     private Diagnoser _diagnoser = new(IamCatalog.Default);
     private IReadOnlyList<SuppressionRule> _suppressions = [];
@@ -25,14 +32,22 @@ public sealed class DetectorContext(FindingStore store, LambdaInventory? invento
             return _diagnoser;
         }
 
-        var functions = await inventory.ListFunctionsAsync(ct);
-        if (!ReferenceEquals(functions, _inventorySource))
+        return Use(await inventory.ListFunctionsAsync(ct));
+    }
+
+    /// <summary>
+    /// A diagnoser built from an inventory fetched after <paramref name="used"/>'s, for a denial by a role session
+    /// that <paramref name="used"/> could not tie to a function; null when there is no newer inventory to ask.
+    /// </summary>
+    public async Task<Diagnoser?> RefreshedDiagnoserAsync(Diagnoser used, CancellationToken ct)
+    {
+        if (inventory is null)
         {
-            _inventorySource = functions;
-            _diagnoser = new Diagnoser(IamCatalog.Default, FunctionInventory.From(functions.Select(f => new FunctionEntry(f.FunctionName, f.FunctionArn, f.Role))));
+            return null;
         }
 
-        return _diagnoser;
+        var current = Use(await inventory.RefreshAsync(RefreshFloor, ct));
+        return ReferenceEquals(current, used) ? null : current;
     }
 
     public async Task<IReadOnlyList<SuppressionRule>> SuppressionsAsync(CancellationToken ct)
@@ -45,5 +60,16 @@ public sealed class DetectorContext(FindingStore store, LambdaInventory? invento
         }
 
         return _suppressions;
+    }
+
+    private Diagnoser Use(IReadOnlyList<LambdaFunctionSummary> functions)
+    {
+        if (!ReferenceEquals(functions, _inventorySource))
+        {
+            _inventorySource = functions;
+            _diagnoser = new Diagnoser(IamCatalog.Default, FunctionInventory.From(functions.Select(f => new FunctionEntry(f.FunctionName, f.FunctionArn, f.Role))));
+        }
+
+        return _diagnoser;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Denied.AwsClients;
 using Denied.CloudTrail;
 using Denied.Detector.Events;
 using Denied.Diagnostics;
@@ -90,6 +91,12 @@ public sealed class DetectorHandler(
         }
 
         metrics.Add(Metric.DenialsSeen);
+        if (diagnosis.Principal.Kind == PrincipalKind.AssumedRole && FindingKey.For(diagnosis) is null
+            && await RefreshedDiagnoserAsync(diagnoser, ct) is { } refreshed)
+        {
+            diagnosis = refreshed.DiagnoseDeferringFix(record);
+        }
+
         if (FindingKey.For(diagnosis) is not { } key)
         {
             Ignore(id, record.EventId, Metric.IgnoredOtherPrincipal, "denial of a principal that is not a Lambda function");
@@ -104,6 +111,20 @@ public sealed class DetectorHandler(
 
         aggregator.Add(diagnosis, id);
         return null;
+    }
+
+    /// <summary>A diagnoser with a newer inventory, or null; a failed listing keeps the cached one rather than failing the batch.</summary>
+    private async Task<Diagnoser?> RefreshedDiagnoserAsync(Diagnoser used, CancellationToken ct)
+    {
+        try
+        {
+            return await context.RefreshedDiagnoserAsync(used, ct);
+        }
+        catch (Exception e) when (e is AwsServiceException or HttpRequestException or IOException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            log.Warn("function inventory refresh failed; the cached inventory decides", (LogKeys.Error, e.Message));
+            return null;
+        }
     }
 
     private async Task WriteAsync(FindingObservation observation, List<SqsMessage> messages, HashSet<string> failures, CancellationToken ct)

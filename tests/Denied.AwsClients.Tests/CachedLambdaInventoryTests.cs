@@ -48,4 +48,25 @@ public sealed class CachedLambdaInventoryTests
         Assert.Equal(1, inner.Calls);
         Assert.All(lists, l => Assert.Same(lists[0], l));
     }
+
+    [Fact]
+    public async Task Refresh_FetchesAgainOnlyWhenTheListIsOlderThanTheFloor()
+    {
+        var inner = new CountingInventory();
+        var clock = new FixedClock(Start);
+        using var cache = new CachedLambdaInventory(inner, TimeSpan.FromMinutes(5), clock);
+
+        var first = await cache.ListFunctionsAsync(CancellationToken.None);
+        clock.Now = Start.AddSeconds(59);
+        var withinFloor = await cache.RefreshAsync(TimeSpan.FromMinutes(1), CancellationToken.None);
+        clock.Now = Start.AddSeconds(60);
+        var pastFloor = await cache.RefreshAsync(TimeSpan.FromMinutes(1), CancellationToken.None);
+        clock.Now = Start.AddMinutes(5).AddSeconds(59);
+        var cachedFromTheRefresh = await cache.ListFunctionsAsync(CancellationToken.None);
+
+        Assert.Same(first, withinFloor);
+        Assert.NotSame(first, pastFloor);
+        Assert.Same(pastFloor, cachedFromTheRefresh);
+        Assert.Equal(2, inner.Calls);
+    }
 }

@@ -8,7 +8,7 @@ namespace Denied.Principals;
 /// ARN always comes from sessionContext.sessionIssuer.arn, which keeps the role path that the STS
 /// session ARN drops. Evidence, strongest first: the inventory pairs role and session name; Lambda's
 /// own "awslambda_" session; the SDK user agent's exec-env/AWS_Lambda_ token (a hint); the session name
-/// matches an inventory function.
+/// matches an inventory function; the role's name pairs with the session's by a known convention (a hint).
 /// </summary>
 public static class PrincipalResolver
 {
@@ -85,6 +85,16 @@ public static class PrincipalResolver
         {
             return Lambda(session,
                 $"The session is named after function {session} in the inventory, whose listed role is {named.RoleArn}.");
+        }
+
+        // OS-only runtimes (Go, Rust, .NET Native AOT) send no exec-env token; the role's name may still pair with the
+        // session's. An inventory that lists the role's functions has already said this session is none of them.
+        if (forRole.Count == 0 && LambdaRoleNaming.Convention(roleArn, session) is { } convention)
+        {
+            var confirmation = inventory is null
+                ? "a hint that --functions can confirm"
+                : "not confirmed by the inventory, which lists no function for this role";
+            return Lambda(session, $"The role and session {session} follow {convention}; no exec-env user agent, as on OS-only runtimes such as Go, Rust and .NET Native AOT ({confirmation}).");
         }
 
         var evidence = forRole.Count > 0

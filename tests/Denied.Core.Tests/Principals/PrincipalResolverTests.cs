@@ -67,15 +67,19 @@ public class PrincipalResolverTests
     }
 
     [Fact]
-    public void Resolve_WithoutUserAgentOrInventory_IsAPlainAssumedRole()
+    public void Resolve_WithoutUserAgentInventoryOrRoleNaming_IsAPlainAssumedRole()
     {
-        var record = Fixture.Record("kms-decrypt-key-policy-implicit.json", r => r["userAgent"] = "custom-client/1.0");
+        var record = Fixture.Record("kms-decrypt-key-policy-implicit.json", r =>
+        {
+            r["userAgent"] = "custom-client/1.0";
+            r["userIdentity"]!["sessionContext"]!["sessionIssuer"]!["arn"] = "arn:aws:iam::111122223333:role/platform/shared-worker";
+        });
 
         var principal = PrincipalResolver.Resolve(record, null);
 
         Assert.Equal(PrincipalKind.AssumedRole, principal.Kind);
         Assert.Null(principal.FunctionName);
-        Assert.Equal("arn:aws:iam::111122223333:role/service-role/orders-api-role-8KQ2ZP", principal.RoleArn);
+        Assert.Equal("arn:aws:iam::111122223333:role/platform/shared-worker", principal.RoleArn);
         Assert.Equal("orders-api", principal.SessionName);
     }
 

@@ -68,21 +68,21 @@ public sealed class DetectorStack : IDisposable
     }
 
     /// <summary>The Detector's environment as template.yaml sets it, pointed at moto; overrides replace or remove (null) variables.</summary>
-    public Dictionary<string, string?> Environment(bool deadLetter = true) => new(StringComparer.Ordinal)
+    public Dictionary<string, string?> Environment(bool deadLetter = true, bool inventory = false) => new(StringComparer.Ordinal)
     {
         ["AWS_REGION"] = MotoServer.Region,
         ["FINDINGS_TABLE"] = Table,
         ["DEAD_LETTER_QUEUE_URL"] = deadLetter ? DeadLetterQueueUrl : null,
-        ["INVENTORY_ENABLED"] = "false",
+        ["INVENTORY_ENABLED"] = inventory ? "true" : "false",
         ["AWS_LAMBDA_FUNCTION_NAME"] = "denied-detector",
         ["DENIED_AWS_ENDPOINT_URL"] = Moto.EndpointUrl,
     };
 
     /// <summary>The handler as the bootstrap gets it: DetectorComposition.InitAsync with settings read from the environment.</summary>
-    public async Task<(InvocationHandler Handler, StringWriter Output)> ComposeAsync(bool deadLetter = true)
+    public async Task<(InvocationHandler Handler, StringWriter Output)> ComposeAsync(bool deadLetter = true, bool inventory = false)
     {
         var output = new StringWriter();
-        var settings = DetectorSettings.Read(new SettingsReader(Environment(deadLetter)));
+        var settings = DetectorSettings.Read(new SettingsReader(Environment(deadLetter, inventory)));
         return (await DetectorComposition.InitAsync(settings, output, Clock, CancellationToken.None), output);
     }
 
