@@ -1,3 +1,4 @@
+using Denied.Findings;
 using Denied.TestSupport;
 using Reliability.Tests.Support;
 using Xunit.Abstractions;
@@ -29,6 +30,21 @@ public sealed class DetectorFaultTests(MotoServer moto, ITestOutputHelper output
     }
 
     [Fact]
+    public async Task FaultsWhileFindingsReopenAndUnmuteLeaveTheTableOfTheFaultFreeRun()
+    {
+        var (expected, _) = await TriagedRunAsync(proxy: null);
+        Assert.Contains("reopenCount=1", expected, StringComparison.Ordinal);
+        Assert.Contains("status=muted", expected, StringComparison.Ordinal);
+
+        using var proxy = new FaultProxy(moto.EndpointUrl, 0.30, seed: 5);
+        var (actual, retried) = await TriagedRunAsync(proxy);
+
+        Assert.Equal(expected, actual);
+        Assert.True(proxy.Injected > 0 && retried > 0, "no fault reached the handler: the test proves nothing");
+        output.WriteLine($"detector with triage: {proxy.Requests} requests, {proxy.Injected} faults injected ({proxy.Breakdown()}), {retried} redeliveries, table identical");
+    }
+
+    [Fact]
     public async Task EveryBatchDeliveredThreeTimesGivesTheTableOfOneDelivery()
     {
         var expected = await CleanRunAsync();
@@ -55,6 +71,39 @@ public sealed class DetectorFaultTests(MotoServer moto, ITestOutputHelper output
             await Replay.DeliverAsync(rig, dynamo, order.Chunk(7).Select(c => (IReadOnlyList<(string, string)>)c));
             Assert.Equal(expected, await Replay.SnapshotAsync(rig, dynamo));
         }
+    }
+
+    /// <summary>
+    /// The first batch clean; then every finding is resolved but two, one muted for good and one muted until a time
+    /// that passes; then the rest (and the first batch again) through <paramref name="proxy"/>, so reopening, a mute
+    /// that holds and a mute that expired all meet faults. Returns the table and the redeliveries.
+    /// </summary>
+    private async Task<(string Snapshot, int Retried)> TriagedRunAsync(FaultProxy? proxy)
+    {
+        var rig = await DetectorRig.CreateAsync(moto);
+        using var clean = DetectorRig.Dynamo(moto.EndpointUrl);
+        var batches = Replay.SampleBatches();
+        await Replay.DeliverAsync(rig, clean, batches.Take(1));
+
+        var store = rig.Store(clean);
+        var first = (await store.QueryAsync(new FindingQuery { Limit = 1000 })).Items.OrderBy(f => f.Id, StringComparer.Ordinal).ToList();
+        Assert.True(first.Count >= 3, "the first batch must make at least three findings");
+        await store.MuteAsync(first[0].Id, "known: probe");
+        await store.MuteAsync(first[1].Id, "until the fix ships", rig.Clock.Now.AddMinutes(30));
+        foreach (var finding in first.Skip(2))
+        {
+            await store.ResolveAsync(finding.Id);
+        }
+
+        rig.Clock.Now = rig.Clock.Now.AddHours(1);
+        using var dynamo = DetectorRig.Dynamo(proxy?.Url ?? moto.EndpointUrl, maxErrorRetry: 1);
+        var retried = await Replay.DeliverAsync(rig, dynamo, batches.Skip(1).Concat(batches.Take(1)));
+        if (proxy is not null)
+        {
+            proxy.Rate = 0;
+        }
+
+        return (await Replay.SnapshotAsync(rig, clean), retried);
     }
 
     private async Task<string> CleanRunAsync()

@@ -1,5 +1,5 @@
 using Amazon.DynamoDBv2;
-using Denied.Findings;
+using Amazon.DynamoDBv2.Model;
 
 namespace Reliability.Tests.Support;
 
@@ -45,11 +45,48 @@ public static class Replay
         return retried;
     }
 
-    /// <summary>The table's findings as text: everything a user sees, sample ids sorted (their order follows delivery).</summary>
+    /// <summary>
+    /// The whole table as text, from a consistent Scan: every finding item with every attribute, and every ledger
+    /// entry as (eventID, finding). Applied-token markers are not compared (a faulty run splits a finding's events
+    /// into more claims), but their invariants are asserted here: every ledger token has its marker, and a finding's
+    /// count is the sum of its markers' batch counts and the number of its ledger entries.
+    /// </summary>
     public static async Task<string> SnapshotAsync(DetectorRig rig, IAmazonDynamoDB dynamo)
     {
-        var findings = (await rig.Store(dynamo).QueryAsync(new FindingQuery { Limit = 1000 })).Items;
-        return string.Join("\n", findings.OrderBy(f => f.Id, StringComparer.Ordinal).Select(f =>
-            $"{f.Id} {f.Status} count={f.Count} {f.FirstSeen:O} {f.LastSeen:O} [{string.Join(",", f.FunctionNames)}] [{string.Join(",", f.SampleEventIds.Order(StringComparer.Ordinal))}] reopened={f.ReopenCount} {f.Diagnosis.Action} {f.Diagnosis.Resource}"));
+        _ = rig;
+        var items = new List<Dictionary<string, AttributeValue>>();
+        Dictionary<string, AttributeValue>? start = null;
+        do
+        {
+            var page = await dynamo.ScanAsync(new ScanRequest { TableName = DetectorRig.Table, ConsistentRead = true, ExclusiveStartKey = start });
+            items.AddRange(page.Items);
+            start = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
+        }
+        while (start is not null);
+
+        string Pk(Dictionary<string, AttributeValue> i) => i["pk"].S;
+        var findings = items.Where(i => i["sk"].S == "FINDING").ToList();
+        var ledger = items.Where(i => Pk(i).StartsWith("E#", StringComparison.Ordinal)).ToList();
+        var markers = items.Where(i => Pk(i).StartsWith("T#", StringComparison.Ordinal)).ToDictionary(i => Pk(i)[2..], StringComparer.Ordinal);
+        Assert.Equal(items.Count, findings.Count + ledger.Count + markers.Count);
+
+        Assert.All(ledger, e => Assert.True(markers.ContainsKey(e["token"].S), $"ledger entry {Pk(e)} has a token that was never applied"));
+        foreach (var finding in findings)
+        {
+            var id = finding["id"].S;
+            var count = long.Parse(finding["count"].N, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(count, ledger.Count(e => e["findingId"].S == id));
+            Assert.Equal(count, markers.Values.Where(m => m["findingId"].S == id).Sum(m => long.Parse(m["batchCount"].N, System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        var findingLines = findings.Select(i => string.Join(" ", i.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}={Text(a.Value)}")));
+        var ledgerLines = ledger.Select(e => $"{Pk(e)} -> {e["findingId"].S}");
+        return string.Join("\n", findingLines.Concat(ledgerLines).Order(StringComparer.Ordinal));
     }
+
+    private static string Text(AttributeValue value) =>
+        value.S ?? value.N ?? (value.SS is { Count: > 0 } ss ? "{" + string.Join(",", ss.Order(StringComparer.Ordinal)) + "}"
+        : value.L is { Count: > 0 } list ? "[" + string.Join(",", list.Select(Text).Order(StringComparer.Ordinal)) + "]"
+        : value.M is { Count: > 0 } map ? "{" + string.Join(",", map.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}:{Text(p.Value)}")) + "}"
+        : value.BOOL is { } b ? b.ToString() : value.NULL == true ? "null" : "?");
 }
