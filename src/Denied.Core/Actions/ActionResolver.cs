@@ -68,6 +68,21 @@ public static class ActionResolver
 
             actionName = partiQl;
         }
+        else if (TransactWriteActions.Applies(prefix, eventName))
+        {
+            var (first, others) = TransactWriteActions.ActionNames(record.RequestParameters);
+            if (first is null)
+            {
+                notes.Add($"{eventName} is authorised per item as dynamodb:PutItem, UpdateItem, DeleteItem or ConditionCheckItem, and the record does not show the items");
+                return null;
+            }
+
+            actionName = first;
+            if (others.Count > 0)
+            {
+                notes.Add($"the transaction's first item needs dynamodb:{first}; its other items also need {string.Join(", ", others.Select(o => "dynamodb:" + o))}");
+            }
+        }
         else if (EventNameMappings.Find(prefix, eventName) is { } row)
         {
             actionName = row.ActionName;
@@ -79,6 +94,12 @@ public static class ActionResolver
         else
         {
             actionName = eventName;
+        }
+
+        if (S3VersionedActions.ActionName(prefix, eventName, record.RequestParameters) is { } versioned)
+        {
+            actionName = versioned;
+            notes.Add(S3VersionedActions.Note(eventName, versioned));
         }
 
         var action = catalog.FindAction(prefix, actionName);

@@ -60,6 +60,15 @@ internal static class EventNameMappings
         new("s3", "DeleteBucketMetricsConfiguration", "PutMetricsConfiguration"),
         new("s3", "GetObjectLockConfiguration", "GetBucketObjectLockConfiguration"),
         new("s3", "PutObjectLockConfiguration", "PutBucketObjectLockConfiguration"),
+        new("s3", "DeleteBucketPublicAccessBlock", "PutBucketPublicAccessBlock"),
+        new("s3", "GetBucketIntelligentTieringConfiguration", "GetIntelligentTieringConfiguration"),
+        new("s3", "PutBucketIntelligentTieringConfiguration", "PutIntelligentTieringConfiguration"),
+        new("s3", "DeleteBucketIntelligentTieringConfiguration", "PutIntelligentTieringConfiguration"),
+        // The List* configuration calls are authorised as the Get action of the same configuration (map.json).
+        new("s3", "ListBucketIntelligentTieringConfigurations", "GetIntelligentTieringConfiguration"),
+        new("s3", "ListBucketAnalyticsConfigurations", "GetAnalyticsConfiguration"),
+        new("s3", "ListBucketInventoryConfigurations", "GetInventoryConfiguration"),
+        new("s3", "ListBucketMetricsConfigurations", "GetMetricsConfiguration"),
 
         // Lambda: the data event "Invoke" is lambda:InvokeFunction (trailscraper wrongly emits lambda:Invoke).
         new("lambda", "Invoke", "InvokeFunction"),
@@ -73,7 +82,16 @@ internal static class EventNameMappings
         new("sns", "PublishBatch", "Publish"),
 
         // DynamoDB: TransactGetItems checks dynamodb:GetItem per item; BatchGetItem/BatchWriteItem are actions themselves.
+        // TransactWriteItems takes its action from its items (TransactWriteActions).
         new("dynamodb", "TransactGetItems", "GetItem"),
+
+        // Bedrock runtime: "Converse requires permission for the bedrock:InvokeModel action", ConverseStream for
+        // bedrock:InvokeModelWithResponseStream (Bedrock API reference); StartAsyncInvoke is authorised as
+        // bedrock:InvokeModel (its async-invoke resource type) and RetrieveAndGenerateStream as bedrock:RetrieveAndGenerate.
+        new("bedrock", "Converse", "InvokeModel"),
+        new("bedrock", "ConverseStream", "InvokeModelWithResponseStream"),
+        new("bedrock", "StartAsyncInvoke", "InvokeModel"),
+        new("bedrock", "RetrieveAndGenerateStream", "RetrieveAndGenerate"),
 
         // KMS ReEncrypt needs kms:ReEncryptFrom on the source key and kms:ReEncryptTo on the destination.
         new("kms", "ReEncrypt", "ReEncryptFrom", "ReEncrypt also needs kms:ReEncryptTo on the destination key"),

@@ -30,6 +30,10 @@ internal static class EventSourcePrefixes
         ["appconfigdata.amazonaws.com"] = "appconfig",
 
         ["runtime.sagemaker.amazonaws.com"] = "sagemaker",
+
+        // The RDS Data API (ExecuteStatement, BatchExecuteStatement, Begin/Commit/RollbackTransaction) logs as
+        // "rdsdataapi" (EventBridge reference, "Amazon RDS Data API events"); its IAM prefix is "rds-data".
+        ["rdsdataapi.amazonaws.com"] = "rds-data",
     };
 
     /// <summary>The IAM prefix for an eventSource, or null when neither the table nor the rule knows it.</summary>

@@ -11,4 +11,11 @@ public sealed record IamAction(string Prefix, string Name, IReadOnlyList<IamReso
 
     /// <summary>False for actions such as xray:PutTraceSegments that a policy can only grant on "*".</summary>
     public bool HasResourceLevelPermissions => ResourceTypes.Count > 0;
+
+    /// <summary>
+    /// True when the reference marks at least one resource type required. When every type is optional
+    /// (cloudwatch:PutMetricData's "dataset", polly:SynthesizeSpeech's "lexicon"), a request that names none
+    /// of them is authorised against "*".
+    /// </summary>
+    public bool HasRequiredResourceType => ResourceTypes.Any(t => t.Required);
 }

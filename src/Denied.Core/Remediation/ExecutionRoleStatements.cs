@@ -68,16 +68,30 @@ internal static class ExecutionRoleStatements
 
     private static void AddStreamReads(string full, string? resource, List<PolicyStatement> statements, List<string> notes)
     {
-        var isStream = Arn.TryParse(resource) is { Service: "dynamodb" } arn && arn.Resource.Contains("/stream/", StringComparison.Ordinal);
+        var arn = Arn.TryParse(resource) is { Service: "dynamodb" } parsed ? parsed : null;
+        var isStream = arn is not null && arn.Resource.Contains("/stream/", StringComparison.Ordinal);
+        var isTable = arn is not null && arn.Resource.StartsWith("table/", StringComparison.Ordinal) && arn.Resource.IndexOf('/', "table/".Length) < 0;
+        if (full != "dynamodb:ListStreams" && !isStream && !isTable)
+        {
+            // Offering only the companion dynamodb:ListStreams would grant an action that was not denied and not the one that was.
+            notes.Add("The stream ARN was not in the record, so no statement is suggested. A stream reader needs dynamodb:GetRecords, dynamodb:GetShardIterator and dynamodb:DescribeStream on the table's stream ARN, arn:...:table/NAME/stream/LABEL (aws dynamodb describe-table --table-name NAME --query Table.LatestStreamArn), and dynamodb:ListStreams on \"*\".");
+            return;
+        }
+
         if (isStream)
         {
             statements.Add(Allow(Ordered(full, StreamReads), IamLiteral.Escape(resource!)));
         }
+        else if (isTable)
+        {
+            // The stream label changes when the stream is re-enabled; "/stream/*" covers this table's streams only.
+            statements.Add(Allow(Ordered(full, StreamReads), IamLiteral.Escape(resource!) + "/stream/*"));
+        }
 
         // dynamodb:ListStreams has no resource types (Service Authorization Reference): it takes "*" or nothing.
         statements.Add(Allow(["dynamodb:ListStreams"], "*"));
-        notes.Add(isStream
-            ? "Companions: the DynamoDB stream trigger set dynamodb:GetRecords, dynamodb:GetShardIterator and dynamodb:DescribeStream on the stream ARN, and dynamodb:ListStreams, which has no resource-level permissions and needs \"*\"."
+        notes.Add(isStream || isTable
+            ? "Companions: the DynamoDB stream trigger set dynamodb:GetRecords, dynamodb:GetShardIterator and dynamodb:DescribeStream on the stream ARN" + (isTable ? " (the record names the table, not the stream, so the table's streams: TABLE/stream/*)" : "") + ", and dynamodb:ListStreams, which has no resource-level permissions and needs \"*\"."
             : "Companion: dynamodb:ListStreams needs \"*\". The stream ARN was not in the record: the trigger also needs dynamodb:GetRecords, dynamodb:GetShardIterator and dynamodb:DescribeStream on the stream ARN (arn:...:table/NAME/stream/LABEL).");
     }
 

@@ -15,6 +15,8 @@ internal static class RequestResourceRules
         new LogsRequestResource(),
         new StreamRequestResource(),
         new EventsRequestResource(),
+        new BedrockRequestResource(),
+        new IamRequestResource(),
         new GenericArnRequestResource(),
     ];
 }

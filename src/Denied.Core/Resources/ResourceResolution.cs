@@ -1,7 +1,7 @@
 namespace Denied.Resources;
 
 /// <summary>The resource ARN a denied record was evaluated against.</summary>
-/// <param name="Resource">The ARN as evaluated, "*" for actions without resource-level permissions, or null when not determinable.</param>
-/// <param name="Source">"message", "resources", "request-parameters", "no-resource-level-permissions" or "unknown".</param>
+/// <param name="Resource">The ARN as evaluated, "*" for actions without resource-level permissions (or with optional resource types only, when the request names none), or null when not determinable.</param>
+/// <param name="Source">"message", "resources", "request-parameters", "no-resource-level-permissions", "optional-resource-types" or "unknown".</param>
 /// <param name="Notes">What could not be determined, or what the user should know about the ARN; unescaped record text.</param>
 public sealed record ResourceResolution(string? Resource, string Source, IReadOnlyList<string> Notes);

@@ -8,7 +8,8 @@ namespace Denied.Resources;
 /// Works out the resource ARN a denied record was evaluated against (PRODUCT.md "What the detector
 /// decides", step 3), in order: the resource the error message names; "*" for actions without
 /// resource-level permissions; the fitting ARN of resources[]; request parameters filled into the ARN
-/// pattern of one of the action's resource types (IAM data). The result is never broader than the
+/// pattern of one of the action's resource types (IAM data); "*" for an action whose resource types are all
+/// optional when the request names none of them. The result is never broader than the
 /// evaluated resource: when only a wider ARN could be built (the bucket of an object action), the
 /// answer is null with a note.
 /// </summary>
@@ -18,6 +19,7 @@ public static class ResourceResolver
     public const string FromResources = "resources";
     public const string FromRequestParameters = "request-parameters";
     public const string NoResourceLevelPermissions = "no-resource-level-permissions";
+    public const string OptionalResourceTypes = "optional-resource-types";
     public const string Unknown = "unknown";
 
     /// <param name="record">The denied CloudTrail record.</param>
@@ -61,10 +63,12 @@ public static class ResourceResolver
         var region = string.IsNullOrWhiteSpace(record.AwsRegion) ? null : record.AwsRegion;
         var account = FirstNonEmpty(record.RecipientAccountId, record.UserIdentity?.AccountId);
         var context = new ResourceContext(iamAction, parameters, Partitions.ForRegion(region), region, account);
+        var requestNamesAResource = false;
         foreach (var rule in RequestResourceRules.All)
         {
             foreach (var candidate in rule.Candidates(context))
             {
+                requestNamesAResource = true;
                 if (Accept(candidate, iamAction) is { } arn)
                 {
                     AddNote(notes, candidate.Note);
@@ -78,9 +82,61 @@ public static class ResourceResolver
             }
         }
 
+        if (!iamAction.HasRequiredResourceType && !requestNamesAResource && record.Resources is not { Count: > 0 })
+        {
+            return OptionalTypesOnly(iamAction, parameters, notes);
+        }
+
         var types = string.Join(", ", iamAction.ResourceTypes.Select(t => t.Name));
         notes.Add($"no {types} resource of {iamAction.FullName} could be derived from the record");
         return new ResourceResolution(null, Unknown, notes);
+    }
+
+    /// <summary>
+    /// An action whose resource types are all optional (no asterisk in the Service Authorization Reference) is
+    /// authorised against "*" when the request names none of them (cloudwatch:PutMetricData without a dataset,
+    /// polly:SynthesizeSpeech without lexicons), so "*" is then the evaluated resource and the narrowest grant.
+    /// The reference also leaves alternatives unstarred (s3:GetObject on "object" or "accesspointobject"), so
+    /// the caller takes this path only when the request parameters are present and neither they nor resources[]
+    /// name any resource; a parameter named after one of the types ("lexiconNames") keeps the answer null too.
+    /// </summary>
+    private static ResourceResolution OptionalTypesOnly(IamAction action, JsonElement parameters, List<string> notes)
+    {
+        var types = string.Join(", ", action.ResourceTypes.Select(t => t.Name));
+        if (NamesTypeParameter(parameters, action) is { } named)
+        {
+            notes.Add($"requestParameters.{named} seems to name a {types} resource of {action.FullName}, and its ARN could not be derived from the record");
+            return new ResourceResolution(null, Unknown, notes);
+        }
+
+        notes.Add($"{action.FullName} takes a {types} resource only optionally, and the request names none: AWS evaluates it on \"*\", so \"*\" is the narrowest resource that grants it");
+        return new ResourceResolution("*", OptionalResourceTypes, notes);
+    }
+
+    /// <summary>The first non-empty top-level parameter whose name contains one of the action's resource type names.</summary>
+    private static string? NamesTypeParameter(JsonElement parameters, IamAction action)
+    {
+        var typeWords = action.ResourceTypes
+            .Select(t => new string(t.Name.Where(char.IsLetterOrDigit).ToArray()))
+            .Where(w => w.Length > 0)
+            .ToList();
+        foreach (var property in parameters.EnumerateObject())
+        {
+            var name = new string(property.Name.Where(char.IsLetterOrDigit).ToArray());
+            var hasValue = property.Value.ValueKind switch
+            {
+                JsonValueKind.Null or JsonValueKind.Undefined => false,
+                JsonValueKind.String => property.Value.GetString() is { Length: > 0 },
+                JsonValueKind.Array => property.Value.GetArrayLength() > 0,
+                _ => true,
+            };
+            if (hasValue && typeWords.Any(w => name.Contains(w, StringComparison.OrdinalIgnoreCase)))
+            {
+                return property.Name;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The candidate's ARN when it is of a resource type the action is authorised on.</summary>

@@ -46,6 +46,7 @@ public sealed class IamCatalogTests
     [InlineData("runtime.lex.amazonaws.com", "lex")]
     [InlineData("pinpoint.amazonaws.com", "mobiletargeting")]
     [InlineData("appconfigdata.amazonaws.com", "appconfig")]
+    [InlineData("rdsdataapi.amazonaws.com", "rds-data")]
     [InlineData("S3.AMAZONAWS.COM", "s3")]
     public void ServicePrefixForEventSourceMapsHostToIamPrefix(string eventSource, string prefix) =>
         Assert.Equal(prefix, Catalog.ServicePrefixForEventSource(eventSource));
