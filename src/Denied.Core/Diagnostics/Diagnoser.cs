@@ -61,6 +61,8 @@ public sealed class Diagnoser(IamCatalog catalog, FunctionInventory? inventory =
         {
             Action = action.Action,
             Resource = resource.Resource,
+            ResourceWildcardSuffixLength = resource.WildcardSuffixLength,
+            ResourceAccount = ResourceOwner.Of(record, resource.Resource),
             Layer = layer.Layer,
             ExplicitDeny = layer.ExplicitDeny,
             DenyingPolicyArn = layer.DenyingPolicyArn,
@@ -69,6 +71,7 @@ public sealed class Diagnoser(IamCatalog catalog, FunctionInventory? inventory =
             Account = diagnosis.Account,
             Region = diagnosis.Region,
             CallerPrincipal = CallerOf(record, principal),
+            MessagePrincipal = message?.Principal,
             SourceArn = SourceArnOf(record),
             IsConfigurationTime = configurationTime,
         };

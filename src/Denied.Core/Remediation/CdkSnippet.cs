@@ -52,6 +52,8 @@ internal static class CdkSnippet
                 ResourcePolicyKind.Topic => ("topic", "the sns.Topic defined in this app (an imported topic ignores the call)", "addToResourcePolicy"),
                 ResourcePolicyKind.Secret => ("secret", "the secretsmanager.Secret defined in this app", "addToResourcePolicy"),
                 ResourcePolicyKind.VpcEndpoint => ("endpoint", "the ec2.InterfaceVpcEndpoint or GatewayVpcEndpoint the function calls through", "addToPolicy"),
+                // Role.assumeRolePolicy is the trust policy document (aws-cdk-lib/aws-iam); it is undefined only for imported roles.
+                ResourcePolicyKind.TrustPolicy => ("role", "the iam.Role being assumed, defined in this app", "assumeRolePolicy?.addStatements"),
                 _ => ("resource", "the construct that owns the resource policy", "addToResourcePolicy"),
             };
             text.Append("// ").Append(variable).Append(": ").Append(comment).Append('\n');
@@ -84,7 +86,11 @@ internal static class CdkSnippet
         }
 
         text.Append("  actions: [").Append(string.Join(", ", statement.Actions.Select(TsText.Quote))).Append("],\n");
-        text.Append("  resources: [").Append(string.Join(", ", statement.Resources.Select(TsText.Quote))).Append("],\n");
+        if (statement.Resources.Count > 0)
+        {
+            text.Append("  resources: [").Append(string.Join(", ", statement.Resources.Select(TsText.Quote))).Append("],\n");
+        }
+
         if (statement.Conditions.Count > 0)
         {
             text.Append("  conditions: {\n");

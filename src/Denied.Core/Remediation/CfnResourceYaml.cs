@@ -82,6 +82,9 @@ internal static class CfnResourceYaml
             case ResourcePolicyKind.Key:
                 Fragment(yaml, indent, "# Add to KeyPolicy.Statement of the AWS::KMS::Key that defines this key:", "KeyPolicy", draft);
                 break;
+            case ResourcePolicyKind.TrustPolicy:
+                Fragment(yaml, indent, "# Add to AssumeRolePolicyDocument.Statement of the AWS::IAM::Role that defines this role:", "AssumeRolePolicyDocument", draft);
+                break;
             case ResourcePolicyKind.VpcEndpoint:
                 Fragment(yaml, indent, "# Add to PolicyDocument.Statement of the AWS::EC2::VPCEndpoint the function calls through:", "PolicyDocument", draft);
                 break;
@@ -95,7 +98,7 @@ internal static class CfnResourceYaml
 
     /// <summary>True when the resource side is a fragment to merge into an existing resource, not a resource of its own.</summary>
     public static bool IsFragment(FixDraft draft) =>
-        draft.Permission is null && draft.Resource?.Kind is ResourcePolicyKind.Key or ResourcePolicyKind.VpcEndpoint or ResourcePolicyKind.Other;
+        draft.Permission is null && draft.Resource?.Kind is ResourcePolicyKind.Key or ResourcePolicyKind.VpcEndpoint or ResourcePolicyKind.TrustPolicy or ResourcePolicyKind.Other;
 
     private static void Header(YamlWriter yaml, int indent, string logicalId, string type, string noun)
     {

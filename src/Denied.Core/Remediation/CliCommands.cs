@@ -5,7 +5,7 @@ namespace Denied.Remediation;
 /// <summary>
 /// AWS CLI commands for a fix. Every interpolated value goes through <see cref="ShellQuote.Quote"/>. Only
 /// additive commands change anything: an inline policy under a name of our own, or a function-policy statement.
-/// Bucket, key, queue, topic, secret and endpoint policies are one document each and the CLI can only replace it,
+/// Bucket, key, queue, topic, secret, trust and endpoint policies are one document each and the CLI can only replace it,
 /// so for those the command fetches the current policy and <see cref="Apply"/> is offered after the merge.
 /// </summary>
 internal static class CliCommands
@@ -46,6 +46,8 @@ internal static class CliCommands
             $"aws sns set-topic-attributes{RegionFlag(target, region)} --topic-arn {Quote(target.ArnText)} --attribute-name Policy --attribute-value file://topic-policy.json",
         ResourcePolicyKind.Secret =>
             $"aws secretsmanager put-resource-policy{RegionFlag(target, region)} --secret-id {Quote(target.ArnText)} --resource-policy file://secret-policy.json",
+        ResourcePolicyKind.TrustPolicy =>
+            $"aws iam update-assume-role-policy --role-name {Quote(target.RoleName)} --policy-document file://trust-policy.json",
         ResourcePolicyKind.VpcEndpoint =>
             $"aws ec2 modify-vpc-endpoint{RegionFlag(target, region)} --vpc-endpoint-id \"$VPC_ENDPOINT_ID\" --policy-document file://vpc-endpoint-policy.json",
         _ => null,
@@ -64,6 +66,8 @@ internal static class CliCommands
             $"aws sns get-topic-attributes{RegionFlag(target, region)} --topic-arn {Quote(target.ArnText)} --query Attributes.Policy --output text > topic-policy.json",
         ResourcePolicyKind.Secret =>
             $"aws secretsmanager get-resource-policy{RegionFlag(target, region)} --secret-id {Quote(target.ArnText)} --query ResourcePolicy --output text > secret-policy.json",
+        ResourcePolicyKind.TrustPolicy =>
+            $"aws iam get-role --role-name {Quote(target.RoleName)} --query Role.AssumeRolePolicyDocument --output json > trust-policy.json",
         ResourcePolicyKind.Function =>
             $"aws lambda get-policy{RegionFlag(target, region)} --function-name {Quote(target.ArnText)} --query Policy --output text",
         ResourcePolicyKind.VpcEndpoint =>

@@ -19,6 +19,13 @@ internal static class ExecutionRoleStatements
     private static readonly string[] SqsTrigger = ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"];
     private static readonly string[] StreamReads = ["dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:DescribeStream"];
 
+    // The Kinesis event source mapping set: what Lambda checks when the mapping is created and then uses to poll
+    // (Lambda DG "Process Amazon Kinesis Data Streams records with Lambda"; the AWSLambdaKinesisExecutionRole policy).
+    private static readonly string[] KinesisStreamReads =
+    [
+        "kinesis:GetRecords", "kinesis:GetShardIterator", "kinesis:DescribeStream", "kinesis:DescribeStreamSummary", "kinesis:ListShards",
+    ];
+
     public static (List<PolicyStatement> Statements, List<string> Notes) For(ActionName action, string? resource, FixRequest request)
     {
         var full = action.Full;
@@ -44,7 +51,7 @@ internal static class ExecutionRoleStatements
         }
         else if (Contains(SqsTrigger, full) && request.IsConfigurationTime && resource is not null && resource != "*")
         {
-            statements.Add(Allow(Ordered(full, SqsTrigger), IamLiteral.Escape(resource)));
+            statements.Add(Allow(Ordered(full, SqsTrigger), Literal(resource, request)));
             notes.Add("Companions: " + Other(full, SqsTrigger) + " - an SQS event source mapping polls, deletes processed messages and reads the queue's attributes; all three are checked when the mapping is created.");
             notes.Add("If the queue is encrypted with a customer managed KMS key, the role also needs kms:Decrypt on that key (and the key policy must allow it).");
         }
@@ -52,15 +59,25 @@ internal static class ExecutionRoleStatements
         {
             AddStreamReads(full, resource, statements, notes);
         }
+        else if ((Contains(KinesisStreamReads, full) || full.Equals("kinesis:ListStreams", StringComparison.OrdinalIgnoreCase))
+            && request.IsConfigurationTime && IsKinesisStream(resource))
+        {
+            AddKinesisStreamReads(full, Literal(resource!, request), statements, notes);
+        }
         else if (resource is not null)
         {
-            statements.Add(Allow([full], IamLiteral.Escape(resource)));
+            statements.Add(Allow([full], Literal(resource, request)));
             AddS3Companions(action, resource, statements, notes);
         }
 
         if (statements.Any(s => s.Resources.Any(r => r.Contains("${", StringComparison.Ordinal))))
         {
             notes.Add("The resource contains characters IAM reads as wildcards or variables (*, ?, $); they are written as ${*}, ${?} and ${$} so the statement matches this resource only.");
+        }
+
+        if (resource == request.Resource && IamLiteral.WildcardSuffix(request) is > 0 and var wildcards)
+        {
+            notes.Add("The last " + wildcards + " characters of the resource are wildcards on purpose: the record names the secret without the random suffix Secrets Manager adds to every secret ARN (\"-\" and six characters), and each ? matches one character of it. The statement matches this secret name only; for the exact ARN run aws secretsmanager describe-secret --secret-id NAME --query ARN.");
         }
 
         return (statements, notes);
@@ -94,6 +111,25 @@ internal static class ExecutionRoleStatements
             ? "Companions: the DynamoDB stream trigger set dynamodb:GetRecords, dynamodb:GetShardIterator and dynamodb:DescribeStream on the stream ARN" + (isTable ? " (the record names the table, not the stream, so the table's streams: TABLE/stream/*)" : "") + ", and dynamodb:ListStreams, which has no resource-level permissions and needs \"*\"."
             : "Companion: dynamodb:ListStreams needs \"*\". The stream ARN was not in the record: the trigger also needs dynamodb:GetRecords, dynamodb:GetShardIterator and dynamodb:DescribeStream on the stream ARN (arn:...:table/NAME/stream/LABEL).");
     }
+
+    private static bool IsKinesisStream(string? resource) =>
+        Arn.TryParse(resource) is { Service: "kinesis" } arn && arn.Resource.StartsWith("stream/", StringComparison.Ordinal);
+
+    private static void AddKinesisStreamReads(string full, string stream, List<PolicyStatement> statements, List<string> notes)
+    {
+        // A ListStreams denial names no stream worth granting on; the reads go on the stream the mapping names.
+        var reads = Contains(KinesisStreamReads, full) ? Ordered(full, KinesisStreamReads) : KinesisStreamReads;
+        statements.Add(Allow(reads, stream));
+
+        // kinesis:ListStreams has no resource types (Service Authorization Reference): "*" is its narrowest resource.
+        statements.Add(Allow(["kinesis:ListStreams"], "*"));
+        notes.Add("Companions: the Kinesis event source mapping set kinesis:GetRecords, kinesis:GetShardIterator, kinesis:DescribeStream, kinesis:DescribeStreamSummary and kinesis:ListShards on the stream ARN, and kinesis:ListStreams, which has no resource-level permissions and needs \"*\". Lambda checks them when the mapping is created and uses them to poll (the managed policy AWSLambdaKinesisExecutionRole grants the same on every stream).");
+        notes.Add("If the stream is encrypted with a customer managed KMS key, the role also needs kms:Decrypt on that key (and the key policy must allow it). An enhanced fan-out consumer also needs kinesis:SubscribeToShard on the consumer ARN.");
+    }
+
+    /// <summary>The denied resource escaped for a statement, keeping the resolver's intended wildcards (<see cref="IamLiteral.Resource"/>).</summary>
+    private static string Literal(string resource, FixRequest request) =>
+        resource == request.Resource ? IamLiteral.Resource(request) : IamLiteral.Escape(resource);
 
     private static void AddS3Companions(ActionName action, string resource, List<PolicyStatement> statements, List<string> notes)
     {

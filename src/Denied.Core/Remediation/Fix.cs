@@ -17,7 +17,7 @@ public sealed record Fix
     public IReadOnlyList<string> Notes { get; init; } = [];
 }
 
-/// <param name="Document">Which policy document: "execution-role", or the resource policy ("bucket-policy", "key-policy", "queue-policy", "topic-policy", "function-policy", "secret-policy", ...).</param>
+/// <param name="Document">Which policy document: "execution-role", or the resource policy ("bucket-policy", "key-policy", "queue-policy", "topic-policy", "function-policy", "secret-policy", "trust-policy", ...).</param>
 /// <param name="Statement">The IAM statement to add.</param>
 public sealed record PolicyStatementFix(string Document, PolicyStatement Statement);
 

@@ -55,5 +55,7 @@ public static class FixBuilder
         Region = InputText.Clean(r.Region),
         CallerPrincipal = InputText.Clean(r.CallerPrincipal),
         SourceArn = InputText.Clean(r.SourceArn),
+        ResourceAccount = InputText.Clean(r.ResourceAccount),
+        MessagePrincipal = InputText.Clean(r.MessagePrincipal),
     };
 }

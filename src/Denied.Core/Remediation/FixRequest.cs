@@ -14,6 +14,19 @@ public sealed record FixRequest
     /// <summary>The resource ARN as evaluated, "*" for actions without resource-level permissions, or null when unknown.</summary>
     public required string? Resource { get; init; }
 
+    /// <summary>
+    /// How many trailing characters of <see cref="Resource"/> are IAM wildcards on purpose (a secret named without
+    /// its random suffix ends in "-??????"). They are written as wildcards; the rest of the resource is escaped as
+    /// literal text. 0, the default: the whole resource is literal. Honoured only when those characters are all '?' or '*'.
+    /// </summary>
+    public int ResourceWildcardSuffixLength { get; init; }
+
+    /// <summary>
+    /// The account that owns the resource, as the record's resources[] states it (S3 bucket ARNs carry no account);
+    /// null when the record does not say. Compared with the role's account to tell a cross-account call.
+    /// </summary>
+    public string? ResourceAccount { get; init; }
+
     public required DenialLayer Layer { get; init; }
 
     /// <summary>True: an explicit deny (never answered with an Allow). Null when the record does not say; treated as implicit.</summary>
@@ -34,6 +47,12 @@ public sealed record FixRequest
     /// that tried to invoke it. Null when the caller is the execution role itself.
     /// </summary>
     public string? CallerPrincipal { get; init; }
+
+    /// <summary>
+    /// The caller as the error message names it ("arn:aws:sts::111122223333:assumed-role/caller-role/caller-fn"), when
+    /// the record's userIdentity names only an account (a resource owner's copy of a cross-account call).
+    /// </summary>
+    public string? MessagePrincipal { get; init; }
 
     /// <summary>The triggering resource (bucket ARN, rule ARN) when known; it scopes the aws:SourceArn condition.</summary>
     public string? SourceArn { get; init; }

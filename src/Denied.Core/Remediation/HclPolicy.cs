@@ -32,7 +32,11 @@ internal static class HclPolicy
             }
 
             text.Append(inner).Append("Action = ").Append(OneOrMany(statement.Actions)).Append('\n');
-            text.Append(inner).Append("Resource = ").Append(OneOrMany(statement.Resources)).Append('\n');
+            if (statement.Resources.Count > 0)
+            {
+                text.Append(inner).Append("Resource = ").Append(OneOrMany(statement.Resources)).Append('\n');
+            }
+
             if (statement.Conditions.Count > 0)
             {
                 text.Append(inner).Append("Condition = {\n");

@@ -30,5 +30,23 @@ internal static class IamLiteral
         return builder.ToString();
     }
 
+    /// <summary>
+    /// The denied resource as a statement writes it: literal, except the trailing wildcards the resolver put there on
+    /// purpose (<see cref="FixRequest.ResourceWildcardSuffixLength"/>), which stay wildcards. A suffix that holds
+    /// anything but '?' and '*' is not a pattern the resolver builds, so the whole value is escaped instead.
+    /// </summary>
+    public static string Resource(FixRequest request) => Pattern(request.Resource!, WildcardSuffix(request));
+
+    /// <summary>The number of trailing wildcard characters of the request's resource that are honoured (0 or the flag).</summary>
+    public static int WildcardSuffix(FixRequest request)
+    {
+        var n = request.ResourceWildcardSuffixLength;
+        var value = request.Resource;
+        return value is not null && n > 0 && n < value.Length && value[^n..].All(c => c is '?' or '*') ? n : 0;
+    }
+
+    private static string Pattern(string value, int wildcardSuffix) =>
+        wildcardSuffix == 0 ? Escape(value) : Escape(value[..^wildcardSuffix]) + value[^wildcardSuffix..];
+
     public static bool NeedsEscape(string value) => value != "*" && value.IndexOfAny(['*', '?', '$']) >= 0;
 }

@@ -8,7 +8,10 @@ namespace Denied.Remediation;
 /// </summary>
 internal static class InvokePermissionFix
 {
-    public static FixDraft For(FixRequest request, ActionName action)
+    /// <param name="request">The cleaned request.</param>
+    /// <param name="action">lambda:InvokeFunction.</param>
+    /// <param name="layerKnown">False when the record does not say the function policy denied: the notes then do not claim it.</param>
+    public static FixDraft For(FixRequest request, ActionName action, bool layerKnown = true)
     {
         var draft = RoleFixes.New(request, action, FixTarget.ResourcePolicy);
         var resourceArn = Arn.TryParse(request.Resource) is { Service: "lambda" } ? request.Resource : null;
@@ -20,7 +23,7 @@ internal static class InvokePermissionFix
             ?? (request is { Region: { } region, Account: { } account } && invokedName is { } fn && !fn.Contains(':', StringComparison.Ordinal)
                 ? $"arn:{partition}:lambda:{region}:{account}:function:{fn}"
                 : null);
-        var principal = PrincipalSpec.Parse(request.CallerPrincipal ?? request.RoleArn, partition);
+        var (principal, principalNote) = CallerPrincipal.Resolve(request, partition);
         if (functionArn is null || principal is null)
         {
             draft.Notes.Add("The function policy must allow the caller to invoke the function, but the " + (functionArn is null ? "function" : "caller") + " is not in the record, so no statement is suggested.");
@@ -61,7 +64,12 @@ internal static class InvokePermissionFix
             sourceAccount,
             PolicyNames.LambdaStatementId(principal.Cli, request.SourceArn));
 
-        draft.Notes.Add("The function policy does not allow this caller to invoke the function. Triggers made in the console add this statement; triggers wired by hand, by another account or by infrastructure code need it added. add-permission adds one statement and keeps the others; running it twice fails with ResourceConflictException because the statement id already exists.");
+        draft.Notes.Add((layerKnown ? "The function policy does not allow this caller to invoke the function. " : "The function policy must allow this caller to invoke the function. ") + "Triggers made in the console add this statement; triggers wired by hand, by another account or by infrastructure code need it added. add-permission adds one statement and keeps the others; running it twice fails with ResourceConflictException because the statement id already exists.");
+        if (principalNote is not null)
+        {
+            draft.Notes.Add(principalNote);
+        }
+
         if (principal.IsService && sourceArn is null)
         {
             draft.Notes.Add("The record does not name the source resource, so the statement is scoped only by aws:SourceAccount; add --source-arn with the bucket, rule or topic ARN to keep other resources of that service from invoking the function.");

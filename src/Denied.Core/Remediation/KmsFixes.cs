@@ -15,7 +15,7 @@ internal static class KmsFixes
     {
         var resource = request.Resource!;
         var draft = RoleFixes.New(request, action, FixTarget.Both);
-        draft.RoleStatements.Add(new PolicyStatement { Actions = [action.Full], Resources = [IamLiteral.Escape(resource)] });
+        draft.RoleStatements.Add(new PolicyStatement { Actions = [action.Full], Resources = [IamLiteral.Resource(request)] });
         var target = ResourcePolicyTarget.For(resource)!;
         if (request.RoleArn is null)
         {
@@ -45,9 +45,9 @@ internal static class KmsFixes
             draft.Notes.Add("A key has exactly one key policy and put-key-policy replaces it: the command above saves the current one to key-policy.json; add the key-policy statement to its Statement list, then run: " + apply);
         }
 
-        if (Arn.TryParse(request.RoleArn) is { } role && role.Account != target.Arn.Account)
+        if (CrossAccount.Of(request) is { } cross)
         {
-            draft.Notes.Add("The key is in another account: that account's key policy must allow the role, and the role's policy must allow the key; both statements are required.");
+            draft.Notes.Add("The key is in another account: it belongs to account " + cross.ResourceAccount + " and the execution role to account " + cross.RoleAccount + ". The key policy (account " + cross.ResourceAccount + ", changed by its administrators) must allow the role, and the role's policy (account " + cross.RoleAccount + ") must allow the key; both statements are required.");
         }
 
         RoleFixes.AddRoleNotes(draft, request);

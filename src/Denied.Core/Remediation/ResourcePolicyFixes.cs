@@ -18,15 +18,35 @@ internal static class ResourcePolicyFixes
         }
 
         var draft = RoleFixes.New(request, action, FixTarget.ResourcePolicy);
-        var target = ResourcePolicyTarget.For(request.Resource);
+        if (AddStatement(draft, request, action) is not { } target)
+        {
+            return draft;
+        }
+
+        var noun = Noun(target.Kind);
+        draft.Notes.Insert(0, target.Kind == ResourcePolicyKind.TrustPolicy
+            ? "The trust policy of role " + target.RoleName + " does not allow the caller to assume it."
+            : CrossAccount.Of(request) is { } cross
+            ? "The " + noun + " policy does not allow the call. The " + noun + " belongs to account " + cross.ResourceAccount + " and the execution role to account " + cross.RoleAccount + ": across accounts both must allow it, so the " + noun + "'s owner (account " + cross.ResourceAccount + ") adds this statement, and the role's own policy (account " + cross.RoleAccount + ") must allow " + action.Full + " on it too."
+            : "The " + noun + " policy does not allow the call. Within one account either the role's policy or the resource policy may allow it; across accounts both must, so if the " + noun + " is in another account its owner adds this statement and the role's own policy must allow the action too.");
+        return draft;
+    }
+
+    /// <summary>
+    /// Adds the resource-policy statement naming the caller, with its commands' merge note, and returns its target;
+    /// null (with a note saying why) when the resource or the caller is not in the record. Says nothing about the layer.
+    /// </summary>
+    public static ResourcePolicyTarget? AddStatement(FixDraft draft, FixRequest request, ActionName action)
+    {
+        var target = ResourcePolicyTarget.For(request.Resource, IamLiteral.WildcardSuffix(request));
         var partition = Arn.TryParse(request.RoleArn)?.Partition ?? "aws";
-        var principal = PrincipalSpec.Parse(request.CallerPrincipal ?? request.RoleArn, partition);
+        var (principal, principalNote) = CallerPrincipal.Resolve(request, partition);
         if (target is null || principal is null)
         {
             draft.Notes.Add(target is null
                 ? "The resource's policy must allow the call, but the resource ARN is not in the record, so no statement is suggested."
                 : "The resource's policy must allow the call, but the caller (the execution role) is not in the record, so the statement cannot name its principal.");
-            return draft;
+            return null;
         }
 
         draft.Resource = target;
@@ -34,13 +54,28 @@ internal static class ResourcePolicyFixes
         {
             Principal = (principal.Type, principal.Value),
             Actions = [action.Full],
-            // Secret policies are attached to one secret, where "*" means that secret (Secrets Manager guide).
-            Resources = [target.Kind == ResourcePolicyKind.Secret ? "*" : IamLiteral.Escape(request.Resource!)],
+            Resources = target.Kind switch
+            {
+                // Secret policies are attached to one secret, where "*" means that secret (Secrets Manager guide).
+                ResourcePolicyKind.Secret => ["*"],
+                // A trust policy must not have a Resource element: IAM refuses it with MalformedPolicyDocument
+                // "Has prohibited field Resource"; the role the policy is attached to is the resource.
+                ResourcePolicyKind.TrustPolicy => [],
+                _ => [IamLiteral.Resource(request)],
+            },
         });
+        if (principalNote is not null)
+        {
+            draft.Notes.Add(principalNote);
+        }
 
-        draft.Notes.Add("The " + Noun(target.Kind) + " policy does not allow the call. Within one account either the role's policy or the resource policy may allow it; across accounts both must, so if the " + Noun(target.Kind) + " is in another account its owner adds this statement and the role's own policy must allow the action too.");
+        if (target.Kind == ResourcePolicyKind.TrustPolicy)
+        {
+            draft.Notes.Add("The statement goes in the trust policy of role " + target.RoleName + " (account " + target.Arn.Account + "), which names who may assume the role; it has no Resource element. The caller also needs " + action.Full + " on " + target.ArnText + " in its own identity-based policy when the role is in another account.");
+        }
+
         AddMergeNote(draft, target, request.Region, Noun(target.Kind));
-        return draft;
+        return target;
     }
 
     public static FixDraft Endpoint(FixRequest request, ActionName action)
@@ -61,7 +96,7 @@ internal static class ResourcePolicyFixes
         {
             Principal = ("AWS", request.RoleArn),
             Actions = [action.Full],
-            Resources = [IamLiteral.Escape(resource)],
+            Resources = [IamLiteral.Resource(request)],
         });
         AddMergeNote(draft, target, request.Region, "endpoint");
         return draft;
@@ -78,10 +113,13 @@ internal static class ResourcePolicyFixes
         var file = target.Kind == ResourcePolicyKind.Queue
             ? " For SQS, write queue-attributes.json as {\"Policy\": \"<the merged policy as one JSON string>\"}."
             : string.Empty;
-        var fetch = target.Kind == ResourcePolicyKind.VpcEndpoint
-            ? "The command above lists the endpoints for the service with their policies; set VPC_ENDPOINT_ID to the one the function uses and save its policy as vpc-endpoint-policy.json."
-            : "The command above saves the current policy.";
-        draft.Notes.Add("A " + noun + " has one policy document and the CLI can only replace it whole, so no command overwrites it. "
+        var fetch = target.Kind switch
+        {
+            ResourcePolicyKind.VpcEndpoint => "The command above lists the endpoints for the service with their policies; set VPC_ENDPOINT_ID to the one the function uses and save its policy as vpc-endpoint-policy.json.",
+            ResourcePolicyKind.TrustPolicy => "The command above saves the current trust policy (a role always has one).",
+            _ => "The command above saves the current policy.",
+        };
+        draft.Notes.Add("A " + (target.Kind == ResourcePolicyKind.TrustPolicy ? "role" : noun) + " has one " + (target.Kind == ResourcePolicyKind.TrustPolicy ? "trust" : "policy") + " document and the CLI can only replace it whole, so no command overwrites it. "
             + fetch + " Add the statement to its Statement list (if there is no policy yet, use {\"Version\": \"2012-10-17\", \"Statement\": [the statement]}), then run: " + apply + file);
     }
 
@@ -94,6 +132,7 @@ internal static class ResourcePolicyFixes
         ResourcePolicyKind.Secret => "secret",
         ResourcePolicyKind.Function => "function",
         ResourcePolicyKind.VpcEndpoint => "endpoint",
+        ResourcePolicyKind.TrustPolicy => "role trust",
         _ => "resource",
     };
 }

@@ -9,6 +9,9 @@ internal enum ResourcePolicyKind
     Topic,
     Function,
     Secret,
+
+    /// <summary>A role's trust policy (its resource-based policy): no Resource element, edited with update-assume-role-policy.</summary>
+    TrustPolicy,
     VpcEndpoint,
     Other,
 }

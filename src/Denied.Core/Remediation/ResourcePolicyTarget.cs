@@ -6,12 +6,22 @@ namespace Denied.Remediation;
 /// </summary>
 internal sealed record ResourcePolicyTarget(ResourcePolicyKind Kind, string Document, Arn Arn)
 {
-    public static ResourcePolicyTarget? For(string? resource)
+    /// <param name="resource">The denied resource ARN.</param>
+    /// <param name="wildcardSuffix">
+    /// Trailing wildcard characters of <paramref name="resource"/> (<see cref="IamLiteral.WildcardSuffix"/>): a secret
+    /// named without its random suffix is addressed by its partial ARN (without "-??????"), which Secrets Manager accepts.
+    /// </param>
+    public static ResourcePolicyTarget? For(string? resource, int wildcardSuffix = 0)
     {
         var arn = Arn.TryParse(resource);
         if (arn is null)
         {
             return null;
+        }
+
+        if (arn.Service == "secretsmanager" && wildcardSuffix > 0 && arn.Resource.Length > wildcardSuffix + 1 && arn.Resource[^(wildcardSuffix + 1)] == '-')
+        {
+            arn = arn with { Resource = arn.Resource[..^(wildcardSuffix + 1)] };
         }
 
         return arn.Service switch
@@ -23,6 +33,8 @@ internal sealed record ResourcePolicyTarget(ResourcePolicyKind Kind, string Docu
             "sns" => new(ResourcePolicyKind.Topic, "topic-policy", arn),
             "lambda" => new(ResourcePolicyKind.Function, "function-policy", arn),
             "secretsmanager" => new(ResourcePolicyKind.Secret, "secret-policy", arn),
+            // A role's only resource-based policy is its trust policy (IAM User Guide, "Role terms and concepts").
+            "iam" when arn.Resource.StartsWith("role/", StringComparison.Ordinal) => new(ResourcePolicyKind.TrustPolicy, "trust-policy", arn),
             _ => new(ResourcePolicyKind.Other, "resource-policy", arn),
         };
     }
@@ -31,6 +43,9 @@ internal sealed record ResourcePolicyTarget(ResourcePolicyKind Kind, string Docu
     public static ResourcePolicyTarget Endpoint(Arn resource) => new(ResourcePolicyKind.VpcEndpoint, "vpc-endpoint-policy", resource);
 
     public string BucketName => Arn.Resource;
+
+    /// <summary>The role name without its path: what `aws iam update-assume-role-policy --role-name` takes.</summary>
+    public string RoleName => Arn.LastSegment;
 
     /// <summary>SQS commands and CloudFormation take the queue URL, which is derived from the ARN (SQS API reference).</summary>
     public string QueueUrl

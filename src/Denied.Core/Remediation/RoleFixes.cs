@@ -21,12 +21,22 @@ internal static class RoleFixes
         }
 
         draft.Notes.AddRange(notes);
+        if (request.Layer == DenialLayer.IdentityPolicy && !KmsFixes.Applies(request, action) && CrossAccountFixes.Applies(request) is { } cross)
+        {
+            draft.Notes.Add(CrossAccountFixes.IdentityNote(request, cross));
+        }
+
         AddRoleNotes(draft, request);
         return draft;
     }
 
     public static FixDraft Guess(FixRequest request, ActionName action)
     {
+        if (!KmsFixes.Applies(request, action) && CrossAccountFixes.Applies(request) is { } cross)
+        {
+            return CrossAccountFixes.Both(request, action, cross);
+        }
+
         var draft = Identity(request, action);
         draft.Notes.Insert(0, "Guess: the record does not say which policy denied the call. The most common cause is that no statement in the execution role allows it, so that is the fix shown. If the denial persists, check the role's permissions boundary (aws iam get-role --query Role.PermissionsBoundary), the resource's policy, and the organization's SCPs and RCPs.");
         return draft;

@@ -74,6 +74,14 @@ internal static class TerraformSnippet
             _ => (string.Empty, string.Empty, string.Empty),
         };
 
+        if (target.Kind == ResourcePolicyKind.TrustPolicy)
+        {
+            // assume_role_policy is an argument of aws_iam_role and holds the whole trust policy.
+            text.Append("# In the aws_iam_role that defines this role, add the statement to assume_role_policy (keep its existing statements):\n");
+            text.Append("assume_role_policy = ").Append(HclPolicy.JsonEncode(draft.ResourceStatements, 0)).Append('\n');
+            return;
+        }
+
         if (type.Length == 0)
         {
             text.Append("# Add to the policy of the resource (merge with its existing statements):\n");

@@ -79,7 +79,11 @@ internal sealed class YamlWriter
             }
 
             List(inner, "Action", statement.Actions);
-            List(inner, "Resource", statement.Resources);
+            if (statement.Resources.Count > 0)
+            {
+                List(inner, "Resource", statement.Resources);
+            }
+
             if (statement.Conditions.Count > 0)
             {
                 Line(inner, "Condition:");

@@ -23,7 +23,12 @@ public static class PolicyStatementJson
         }
 
         WriteOneOrMany(w, "Action", s.Actions);
-        WriteOneOrMany(w, "Resource", s.Resources);
+        // No resources: no Resource element (a trust policy must not have one).
+        if (s.Resources.Count > 0)
+        {
+            WriteOneOrMany(w, "Resource", s.Resources);
+        }
+
         if (s.Conditions.Count > 0)
         {
             w.WriteStartObject("Condition");

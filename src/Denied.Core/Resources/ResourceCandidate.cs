@@ -7,6 +7,9 @@ namespace Denied.Resources;
 /// </summary>
 internal sealed record ResourceCandidate(string? TypeName, IReadOnlyDictionary<string, string>? Values, string? Arn, string? Note)
 {
+    /// <summary>How many trailing characters of the filled ARN are policy wildcards on purpose; 0 (the default): none.</summary>
+    public int WildcardSuffixLength { get; init; }
+
     public static ResourceCandidate ForType(string typeName, IReadOnlyDictionary<string, string> values, string? note = null) =>
         new(typeName, values, null, note);
 

@@ -72,7 +72,7 @@ public static class ResourceResolver
                 if (Accept(candidate, iamAction) is { } arn)
                 {
                     AddNote(notes, candidate.Note);
-                    return new ResourceResolution(arn, FromRequestParameters, notes);
+                    return new ResourceResolution(arn, FromRequestParameters, notes) { WildcardSuffixLength = candidate.WildcardSuffixLength };
                 }
 
                 if (candidate is { Arn: null, TypeName: null })

@@ -7,6 +7,8 @@ namespace Denied.Resources;
 /// </summary>
 internal sealed class SecretsManagerRequestResource : IRequestResourceRule
 {
+    private const string RandomSuffix = "??????";
+
     public IEnumerable<ResourceCandidate> Candidates(ResourceContext context)
     {
         if (!context.Is("secretsmanager") || context.String("secretId") is not { } secretId)
@@ -20,10 +22,12 @@ internal sealed class SecretsManagerRequestResource : IRequestResourceRule
         }
         else
         {
+            // Only the six '?' are a pattern; the name is record text and stays literal in a policy.
             yield return ResourceCandidate.ForType(
                 "Secret",
-                context.Values(("SecretId", secretId + "-??????")),
-                $"secretId is the name {secretId}: the ARN's six-character suffix is unknown, so the ARN ends in -?????? (each ? matches one character in a policy)");
+                context.Values(("SecretId", secretId + "-" + RandomSuffix)),
+                $"secretId is the name {secretId}: the ARN's six-character suffix is unknown, so the ARN ends in -?????? (each ? matches one character in a policy)")
+                with { WildcardSuffixLength = RandomSuffix.Length };
         }
     }
 }

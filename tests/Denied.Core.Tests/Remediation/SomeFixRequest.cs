@@ -46,6 +46,17 @@ internal static class SomeFixRequest
         ["secretsmanager-identity-sam-template"] = For("secretsmanager:GetSecretValue", "arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-AbCdEf"),
         ["ec2-eni-config-time"] = For("ec2:CreateNetworkInterface", "arn:aws:ec2:eu-west-1:123456789012:network-interface/*") with { IsConfigurationTime = true },
         ["logs-createlogstream-identity"] = For("logs:CreateLogStream", "arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/invoice-reader:log-stream:2024/01/01/[$LATEST]abc"),
-        ["s3-getobject-bucket-policy-cross-account"] = For("s3:GetObject", "arn:aws:s3:::partner-exports/daily.csv", DenialLayer.ResourcePolicy),
+        ["s3-getobject-bucket-policy-cross-account"] = For("s3:GetObject", "arn:aws:s3:::partner-exports/daily.csv", DenialLayer.ResourcePolicy) with { ResourceAccount = "444455556666" },
+        ["s3-getobject-cross-account-guess-both"] = For("s3:GetObject", "arn:aws:s3:::partner-exports/daily.csv", DenialLayer.Unknown, null) with { ResourceAccount = "444455556666" },
+        ["secretsmanager-by-name-suffix-wildcard"] = For("secretsmanager:GetSecretValue", "arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-??????", DenialLayer.Unknown, null) with { ResourceWildcardSuffixLength = 6 },
+        ["kinesis-getrecords-config-time"] = For("kinesis:GetRecords", "arn:aws:kinesis:eu-west-1:123456789012:stream/clicks") with { IsConfigurationTime = true },
+        ["sts-assumerole-trust-policy"] = For("sts:AssumeRole", "arn:aws:iam::444455556666:role/partner", DenialLayer.ResourcePolicy),
+        ["lambda-invoke-cross-account-role-from-message"] = For("lambda:InvokeFunction", "arn:aws:lambda:eu-west-1:123456789012:function:billing", DenialLayer.ResourcePolicy) with
+        {
+            FunctionName = "billing",
+            RoleArn = null,
+            CallerPrincipal = "444455556666",
+            MessagePrincipal = "arn:aws:sts::444455556666:assumed-role/caller-role/caller-fn",
+        },
     };
 }
