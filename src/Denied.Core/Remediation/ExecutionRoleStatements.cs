@@ -147,6 +147,10 @@ internal static class ExecutionRoleStatements
             notes.Add("Companion: s3:ListBucket on the bucket ARN (not bucket/*). Without it S3 answers a request for a missing key with 403 AccessDenied instead of 404 NoSuchKey, so a missing object looks like a permission problem. Drop it if the function only ever reads keys that exist.");
             notes.Add("If the object is encrypted with SSE-KMS (a customer managed key), the role also needs kms:Decrypt on that key and the key policy must allow it; the key is not in this record (see the object's x-amz-server-side-encryption-aws-kms-key-id).");
         }
+        else if (action.Is("s3:GetObjectVersion") && slash > 0)
+        {
+            notes.Add("If the object is encrypted with SSE-KMS (a customer managed key), the role also needs kms:Decrypt on that key and the key policy must allow it; the key is not in this record.");
+        }
         else if (action.Is("s3:PutObject") && slash > 0)
         {
             notes.Add("If the bucket encrypts with SSE-KMS (a customer managed key), the role also needs kms:GenerateDataKey on that key and the key policy must allow it; the key is not in this record.");
