@@ -3,7 +3,8 @@ using System.Text.RegularExpressions;
 namespace Denied.Classification;
 
 /// <summary>
-/// Parses an access-denied errorMessage into its fields through <see cref="MessagePatternCatalogue"/>.
+/// Parses an access-denied errorMessage into its fields: drops SDK wrappers (boto3, Go, Java), opens service
+/// envelopes (<see cref="ServiceEnvelopes"/>), then matches <see cref="MessagePatternCatalogue"/>.
 /// Safe on hostile input: every pattern is bounded and timed (<see cref="SafeRegex"/>); never throws.
 /// </summary>
 public static partial class AccessDeniedMessageParser
@@ -26,17 +27,37 @@ public static partial class AccessDeniedMessageParser
             text = SafeRegex.Group(wrapper, "rest")?.Trim() ?? string.Empty;
         }
 
+        var envelope = ServiceEnvelopes.Unwrap(text);
+        if (envelope is not null)
+        {
+            text = envelope.Inner;
+        }
+
+        var parsed = Catalogued(text);
+        if (envelope is not null)
+        {
+            // The envelope alone still says what was denied (EC2: a denial; Lambda: the environment-variable key).
+            parsed = envelope.ApplyTo(parsed ?? new ParsedDenialMessage { Shape = MessageShape.GenericNotAuthorized });
+        }
+        else if (parsed is null && wrappedCode is not null)
+        {
+            parsed = new ParsedDenialMessage { Shape = MessageShape.WrappedOnly };
+        }
+
+        return parsed is null ? null : parsed with { WrappedErrorCode = wrappedCode, WrappedOperation = wrappedOperation };
+    }
+
+    private static ParsedDenialMessage? Catalogued(string text)
+    {
         foreach (var pattern in MessagePatternCatalogue.Patterns)
         {
             if (SafeRegex.Match(pattern.Regex, text) is { } match)
             {
-                return pattern.Build(match) with { WrappedErrorCode = wrappedCode, WrappedOperation = wrappedOperation };
+                return pattern.Build(match);
             }
         }
 
-        return wrappedCode is null
-            ? null
-            : new ParsedDenialMessage { Shape = MessageShape.WrappedOnly, WrappedErrorCode = wrappedCode, WrappedOperation = wrappedOperation };
+        return null;
     }
 
     private static string StripJavaSdkSuffix(string text) =>

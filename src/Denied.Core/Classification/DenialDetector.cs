@@ -37,6 +37,16 @@ public static class DenialDetector
         ["optinrequired"] = "a Region opt-in error",
     };
 
+    // S3 answers errorCode AccessDenied, before any policy is read, when a request's signature or its validity
+    // window is wrong: a presigned URL past X-Amz-Expires, headers added after signing, no request date. The message
+    // prefix is S3's fixed text (S3 error responses; reproduced by the S3-compatible servers that copy them).
+    private static readonly (string MessagePrefix, string Reason)[] NotAuthorizationMessages =
+    [
+        ("Request has expired", "an expired presigned URL or signature"),
+        ("There were headers present in the request which were not signed", "a signing error (headers added after signing)"),
+        ("AWS authentication requires a valid Date or x-amz-date header", "a signing error (no request date)"),
+    ];
+
     // The access-denied family as documented per service (AWS-FACTS 2a, error codes table).
     private static readonly HashSet<string> AccessDeniedCodes = new(StringComparer.Ordinal)
     {
@@ -67,6 +77,11 @@ public static class DenialDetector
             (r, code) => code is "forbidden" or "forbiddenexception" && MentionsAny(r.ErrorMessage, AuthenticationWords),
             DenialKind.NotDenied,
             r => $"errorCode {r.ErrorCode} with an authentication message is not an access denial."),
+        new("signing-failure-message", (r, code) => code == "accessdenied" && SigningFailure(r.ErrorMessage) is not null,
+            DenialKind.NotDenied,
+            r => SigningFailure(r.ErrorMessage) is { } row
+                ? $"errorCode {r.ErrorCode} with S3's message \"{row.MessagePrefix}\" is {row.Reason}, not an access denial: no policy was evaluated."
+                : string.Empty),
         new("access-denied-code", (r, code) => AccessDeniedCodes.Contains(code), DenialKind.AccessDenied,
             r => $"errorCode {r.ErrorCode} is in the access-denied family."),
         new("access-denied-wildcard", (r, code) => code.Contains("accessdenied", StringComparison.Ordinal),
@@ -90,6 +105,20 @@ public static class DenialDetector
         var code = ErrorCodes.Normalise(record.ErrorCode);
         var rule = Rules.First(r => r.Matches(record, code));
         return new DenialSignal(rule.Kind, rule.Reason(record));
+    }
+
+    private static (string MessagePrefix, string Reason)? SigningFailure(string? message)
+    {
+        var text = message?.TrimStart();
+        foreach (var row in NotAuthorizationMessages)
+        {
+            if (text?.StartsWith(row.MessagePrefix, StringComparison.OrdinalIgnoreCase) == true)
+            {
+                return row;
+            }
+        }
+
+        return null;
     }
 
     private static bool MentionsAny(string? text, string[] phrases) =>

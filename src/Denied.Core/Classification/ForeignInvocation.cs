@@ -13,10 +13,16 @@ internal static class ForeignInvocation
     // Data-event names for invocations; all are authorized by lambda:InvokeFunction (Lambda API reference).
     private static readonly string[] InvokeEventNames = ["Invoke", "InvokeWithResponseStream", "InvokeAsync"];
 
+    /// <summary>
+    /// The denied action is lambda:InvokeFunction: named so, or unnamed on an invoke event. An invoke event whose
+    /// message names another service's action is not (Lambda's KMSAccessDeniedException names kms:Decrypt, denied to
+    /// the invoked function's own role).
+    /// </summary>
     public static bool IsInvoke(CloudTrailRecord record, string? action) =>
         string.Equals(action, "lambda:InvokeFunction", StringComparison.OrdinalIgnoreCase)
         || (record.EventSource == "lambda.amazonaws.com"
-            && InvokeEventNames.Any(n => LambdaEventNames.Strip(record.EventName) == n));
+            && InvokeEventNames.Any(n => LambdaEventNames.Strip(record.EventName) == n)
+            && (action is null || action.StartsWith("lambda:", StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>
     /// The caller is an AWS service (type AWSService or invokedBy set), or another account: the resource

@@ -47,6 +47,7 @@ internal static partial class MessagePatternCatalogue
             };
         }),
         new("kms-ciphertext", KmsCiphertext(), _ => new ParsedDenialMessage { Shape = MessageShape.KmsCiphertext }),
+        new("kms-access-not-allowed", KmsAccessNotAllowed(), _ => new ParsedDenialMessage { Shape = MessageShape.KmsAccessNotAllowed }),
         new("vpc-endpoint", VpcEndpoint(), _ => new ParsedDenialMessage
         {
             Shape = MessageShape.VpcEndpointDenied,
@@ -136,6 +137,11 @@ internal static partial class MessagePatternCatalogue
     [GeneratedRegex("^The ciphertext refers to a customer (?:master )?key that does not exist, does not exist in this region, or you are not allowed to access",
         SafeRegex.Options, SafeRegex.TimeoutMilliseconds)]
     private static partial Regex KmsCiphertext();
+
+    // Secrets Manager (GetSecretValue, CreateSecret, ...) when the secret's KMS key refuses the caller: reported in
+    // aws-samples/aws-secrets-manager-rotation-lambdas #53, external-secrets #390, aws-cdk #7677.
+    [GeneratedRegex("^Access to KMS is not allowed", SafeRegex.Options, SafeRegex.TimeoutMilliseconds)]
+    private static partial Regex KmsAccessNotAllowed();
 
     [GeneratedRegex("^The request was denied due to a VPC endpoint policy", SafeRegex.Options, SafeRegex.TimeoutMilliseconds)]
     private static partial Regex VpcEndpoint();

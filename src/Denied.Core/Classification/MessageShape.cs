@@ -21,6 +21,12 @@ public enum MessageShape
     /// <summary>KMS: "The ciphertext refers to a customer master key that does not exist, ... or you are not allowed to access."</summary>
     KmsCiphertext,
 
+    /// <summary>
+    /// Secrets Manager's "Access to KMS is not allowed": KMS refused the call Secrets Manager made for the caller
+    /// with the secret's key; the message names neither the key nor the KMS action.
+    /// </summary>
+    KmsAccessNotAllowed,
+
     /// <summary>"The request was denied due to a VPC endpoint policy" (errorCode VpceAccessDenied).</summary>
     VpcEndpointDenied,
 

@@ -49,4 +49,11 @@ public sealed record ParsedDenialMessage
 
     /// <summary>Lambda's up-front check, as an IAM action: "sqs:ReceiveMessage", "ec2:CreateNetworkInterface".</summary>
     public string? ConfigurationAction { get; init; }
+
+    /// <summary>
+    /// Lambda's KMSAccessDeniedException on Invoke: Lambda could not decrypt the invoked function's environment
+    /// variables because KMS refused the function's execution role. The caller was allowed to invoke; the denial
+    /// (kms:Decrypt, the embedded message's User) belongs to the invoked function.
+    /// </summary>
+    public bool LambdaEnvironmentDecryption { get; init; }
 }

@@ -51,12 +51,15 @@ public sealed class Diagnoser(IamCatalog catalog, FunctionInventory? inventory =
 
         var message = AccessDeniedMessageParser.Parse(record.ErrorMessage);
         var configurationTime = signal.Kind == DenialKind.ConfigurationTime;
-        var action = ActionResolver.Resolve(record, configurationTime ? message?.ConfigurationAction : message?.Action, catalog);
+        var secretsManagerKms = SecretsManagerKmsDenial.Action(record, message);
+        var messageAction = configurationTime ? message?.ConfigurationAction : secretsManagerKms ?? message?.Action;
+        var action = ActionResolver.Resolve(record, messageAction, catalog);
+        var (messageArn, messageResourceNote) = MessageArn(message, record.AwsRegion);
         var resource = configurationTime
             ? ConfigurationTimeResource.Resolve(record, action.Action, catalog)
-            : ResourceResolver.Resolve(record, action.Action, MessageArn(message), catalog);
+            : ResourceResolver.Resolve(record, action.Action, messageArn, catalog);
         var layer = LayerClassifier.Classify(record, message, principal);
-        var function = FunctionAttributor.Attribute(record, signal, principal, action.Action, inventory);
+        var function = FunctionAttributor.Attribute(record, signal, principal, action.Action, message, inventory);
         var fixRequest = new FixRequest
         {
             Action = action.Action,
@@ -66,7 +69,7 @@ public sealed class Diagnoser(IamCatalog catalog, FunctionInventory? inventory =
             Layer = layer.Layer,
             ExplicitDeny = layer.ExplicitDeny,
             DenyingPolicyArn = layer.DenyingPolicyArn,
-            RoleArn = function?.RoleArn ?? principal.RoleArn,
+            RoleArn = FixRoleArn(function, principal, message),
             FunctionName = function?.Name ?? principal.FunctionName,
             Account = diagnosis.Account,
             Region = diagnosis.Region,
@@ -78,7 +81,22 @@ public sealed class Diagnoser(IamCatalog catalog, FunctionInventory? inventory =
 
         var notes = new List<string> { signal.Reason, layer.Reason };
         notes.AddRange(action.Notes);
+        if (messageResourceNote is not null)
+        {
+            notes.Add(messageResourceNote);
+        }
+
         notes.AddRange(resource.Notes);
+        if (message?.Shape == MessageShape.KmsAccessNotAllowed && !configurationTime)
+        {
+            notes.Add(SecretsManagerKmsDenial.Note(secretsManagerKms));
+        }
+
+        if (message?.LambdaEnvironmentDecryption == true)
+        {
+            notes.Add(EnvironmentDecryptionNote(function, message));
+        }
+
         if (message?.EncodedAuthorizationMessage is not null)
         {
             notes.Add(message.EncodedMessageTruncated
@@ -103,9 +121,33 @@ public sealed class Diagnoser(IamCatalog catalog, FunctionInventory? inventory =
     public static Diagnosis WithFix(Diagnosis diagnosis) =>
         diagnosis is { Fix: null, FixRequest: { } request } ? diagnosis with { Fix = FixBuilder.Build(request) } : diagnosis;
 
-    /// <summary>The message's resource when it is an ARN; "role NAME" and "access key ID" forms name no ARN.</summary>
-    private static string? MessageArn(ParsedDenialMessage? message) =>
-        message is { ResourceType: null, Resource: { } r } ? r : null;
+    /// <summary>
+    /// The message's resource as an ARN (<see cref="MessageResource"/>); "role NAME" and "access key ID" forms name no ARN.
+    /// </summary>
+    private static (string? Arn, string? Note) MessageArn(ParsedDenialMessage? message, string? region) =>
+        message is { ResourceType: null, Resource: { } r } ? MessageResource.ToArn(r, region) : (null, null);
+
+    /// <summary>
+    /// The role whose policy the fix changes: the function's, else the caller's. Not the caller's when Lambda could not
+    /// decrypt the invoked function's environment: the caller's role was not the one denied.
+    /// </summary>
+    private static string? FixRoleArn(FunctionRef? function, PrincipalInfo principal, ParsedDenialMessage? message) =>
+        message?.LambdaEnvironmentDecryption == true ? function?.RoleArn : function?.RoleArn ?? principal.RoleArn;
+
+    private static string EnvironmentDecryptionNote(FunctionRef? function, ParsedDenialMessage message)
+    {
+        var note = "Lambda decrypts a function's environment variables with the function's execution role when it starts an invocation: "
+            + $"the role of {function?.Name ?? "the invoked function"} was refused by KMS, and the caller's own permission to invoke was not the problem.";
+        if (function?.RoleArn is null)
+        {
+            return note + " The record does not name that role; find it with aws lambda get-function-configuration --query Role (and the key with --query KMSKeyArn).";
+        }
+
+        // A role read from the message's STS session ARN has no path; the inventory's has.
+        return function.RoleArn == RoleArns.FromSessionArn(message.Principal)
+            ? note + " The role ARN is read from the message, which drops the role's path: check it with aws lambda get-function-configuration --query Role before using it in a key policy."
+            : note;
+    }
 
     private static string? Bounded(string? text) =>
         text is { Length: > MaxMessageLength } ? text[..MaxMessageLength] + "…" : text;

@@ -88,8 +88,10 @@ public static class PrincipalResolver
         }
 
         // OS-only runtimes (Go, Rust, .NET Native AOT) send no exec-env token; the role's name may still pair with the
-        // session's. An inventory that lists the role's functions has already said this session is none of them.
-        if (forRole.Count == 0 && LambdaRoleNaming.Convention(roleArn, session) is { } convention)
+        // session's. An inventory that lists the role's functions has already said this session is none of them, and a
+        // session another service opened with the role (invokedBy API Gateway, say) is named by that service.
+        if (forRole.Count == 0 && identity.InvokedBy is null or "lambda.amazonaws.com"
+            && LambdaRoleNaming.Convention(roleArn, session) is { } convention)
         {
             var confirmation = inventory is null
                 ? "a hint that --functions can confirm"

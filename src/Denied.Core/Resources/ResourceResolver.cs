@@ -24,14 +24,15 @@ public static class ResourceResolver
 
     /// <param name="record">The denied CloudTrail record.</param>
     /// <param name="action">The resolved IAM action ("s3:GetObject"), or null when unknown.</param>
-    /// <param name="messageResource">The resource parsed (and unquoted) from the error message, or null.</param>
+    /// <param name="messageResource">The resource parsed (and unquoted) from the error message, or null; ignored unless it is an ARN or "*".</param>
     /// <param name="catalog">The IAM catalog, usually <see cref="IamCatalog.Default"/>.</param>
     public static ResourceResolution Resolve(CloudTrailRecord record, string? action, string? messageResource, IamCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(catalog);
 
-        if (!string.IsNullOrWhiteSpace(messageResource))
+        // Only an ARN (or "*") may become a statement's Resource; MessageResource converts the forms it can.
+        if (MessageResource.IsPolicyResource(messageResource))
         {
             return new ResourceResolution(messageResource, FromMessage, []);
         }

@@ -34,7 +34,8 @@ internal sealed class SqsRequestResource : IRequestResourceRule
         }
     }
 
-    private static (string Account, string Name)? Parse(string url)
+    /// <summary>The queue's account and name from a queue URL, or null when the URL is in no form SQS issues.</summary>
+    internal static (string Account, string Name)? Parse(string url)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {

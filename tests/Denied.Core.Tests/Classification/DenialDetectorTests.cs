@@ -50,6 +50,12 @@ public class DenialDetectorTests
         { "NotAuthorizedException", "Incorrect username or password.", "cognito-idp.amazonaws.com", DenialKind.NotDenied },
         { "ForbiddenException", "Missing Authentication Token", "apigateway.amazonaws.com", DenialKind.NotDenied },
         { "ConditionalCheckFailedException", "The conditional request failed", "dynamodb.amazonaws.com", DenialKind.NotDenied },
+        // S3 signature and expiry failures carry AccessDenied but no policy was evaluated.
+        { "AccessDenied", "Request has expired", "s3.amazonaws.com", DenialKind.NotDenied },
+        { "AccessDenied", "There were headers present in the request which were not signed", "s3.amazonaws.com", DenialKind.NotDenied },
+        { "AccessDenied", "AWS authentication requires a valid Date or x-amz-date header", "s3.amazonaws.com", DenialKind.NotDenied },
+        // The phrase must open the message: an enhanced message that happens to contain it stays a denial.
+        { "AccessDenied", "User: arn:aws:sts::111122223333:assumed-role/r/fn is not authorized to perform: s3:GetObject on \"arn:aws:s3:::b/Request has expired\" because no identity-based policy allows the s3:GetObject action", "s3.amazonaws.com", DenialKind.AccessDenied },
         { null, null, "s3.amazonaws.com", DenialKind.NotDenied },
         { "", "", "s3.amazonaws.com", DenialKind.NotDenied },
         // No errorCode means success, whatever the message says.
@@ -81,8 +87,16 @@ public class DenialDetectorTests
     [InlineData("lambda-update-function-configuration-vpc-role-lacks-eni.json", DenialKind.ConfigurationTime)]
     [InlineData("not-denied-nosuchkey.json", DenialKind.NotDenied)]
     [InlineData("not-denied-success.json", DenialKind.NotDenied)]
+    [InlineData("not-denied-s3-getobject-presigned-url-expired.json", DenialKind.NotDenied)]
+    [InlineData("ec2-createnetworkinterface-scp-prefixed-encoded.json", DenialKind.AccessDenied)]
+    [InlineData("lambda-invoke-kms-environment-denied.json", DenialKind.AccessDenied)]
+    [InlineData("secretsmanager-getsecretvalue-kms-not-allowed.json", DenialKind.AccessDenied)]
     public void Detect_OnFixture_ReturnsKind(string fixture, DenialKind expected) =>
         Assert.Equal(expected, DenialDetector.Detect(Fixture.Record(fixture)).Kind);
+
+    [Fact]
+    public void Detect_ExpiredPresignedUrl_SaysWhyItIsNotADenial() =>
+        Assert.Contains("expired presigned URL", DenialDetector.Detect(Fixture.Record("not-denied-s3-getobject-presigned-url-expired.json")).Reason, StringComparison.Ordinal);
 
     [Fact]
     public void EveryFixtureExceptTheNotDeniedOnesIsADenial()

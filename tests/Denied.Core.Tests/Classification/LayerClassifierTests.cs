@@ -17,7 +17,7 @@ public class LayerClassifierTests
     [InlineData("s3-getobject-bucket-policy-explicit.json", DenialLayer.ResourcePolicy, true)]
     [InlineData("s3-getobject-plain-access-denied.json", DenialLayer.Unknown, null)]
     [InlineData("s3-putobject-rcp-explicit.json", DenialLayer.ResourceControlPolicy, true)]
-    [InlineData("scp-explicit-deny-with-policy-arn.json", DenialLayer.ServiceControlPolicy, true)]
+    [InlineData("scp-explicit-deny-with-policy-arn.json", DenialLayer.ServiceControlPolicy, null)]
     [InlineData("dynamodb-putitem-identity-explicit.json", DenialLayer.IdentityPolicy, true)]
     [InlineData("sqs-sendmessage-permissions-boundary-implicit.json", DenialLayer.PermissionsBoundary, false)]
     [InlineData("ssm-getparameter-session-policy-explicit.json", DenialLayer.SessionPolicy, true)]
@@ -32,6 +32,11 @@ public class LayerClassifierTests
     [InlineData("lambda-create-function-vpc-role-lacks-eni.json", DenialLayer.IdentityPolicy, null)]
     [InlineData("eventbridge-envelope-secretsmanager.json", DenialLayer.IdentityPolicy, false)]
     [InlineData("iam-user-denied.json", DenialLayer.IdentityPolicy, false)]
+    [InlineData("ec2-createnetworkinterface-scp-prefixed-encoded.json", DenialLayer.ServiceControlPolicy, null)]
+    [InlineData("ec2-createsnapshot-identity-implicit-prefixed.json", DenialLayer.IdentityPolicy, false)]
+    [InlineData("lambda-invoke-kms-environment-denied.json", DenialLayer.IdentityPolicy, false)]
+    [InlineData("lambda-invoke-destination-identity-implicit.json", DenialLayer.IdentityPolicy, false)]
+    [InlineData("secretsmanager-getsecretvalue-kms-not-allowed.json", DenialLayer.Unknown, null)]
     public void Classify_Fixture_ReturnsLayerAndVerdict(string fixture, DenialLayer layer, bool? explicitDeny)
     {
         var decision = Classify(Fixture.Record(fixture));
@@ -52,6 +57,37 @@ public class LayerClassifierTests
     [Fact]
     public void Classify_ScpDenial_SaysItIsAlwaysWordedExplicit() =>
         Assert.Contains("always worded as explicit", Classify(Fixture.Record("scp-explicit-deny-with-policy-arn.json")).Reason, StringComparison.Ordinal);
+
+    // IAM UG: an SCP denial always reads "explicit deny", even when the SCP merely lacks an Allow, so the event does
+    // not say which. The UG says so of SCPs only: the RCP wording is reported as written.
+    [Theory]
+    [InlineData("with an explicit deny in a service control policy", DenialLayer.ServiceControlPolicy, null)]
+    [InlineData("with an explicit deny in a service control policy: arn:aws:organizations::999988887777:policy/o-a1b2c3d4e5/service_control_policy/p-examplescp01", DenialLayer.ServiceControlPolicy, null)]
+    [InlineData("due to an explicit deny in a Service Control Policy", DenialLayer.ServiceControlPolicy, null)]
+    [InlineData("with an explicit deny in a resource control policy", DenialLayer.ResourceControlPolicy, true)]
+    [InlineData("with an explicit deny in a VPC endpoint policy transitively through a service control policy", DenialLayer.VpcEndpointPolicy, true)]
+    public void Classify_ScpWording_LeavesTheVerdictUnsaid(string clause, DenialLayer layer, bool? explicitDeny)
+    {
+        var message = AccessDeniedMessageParser.Parse(
+            $"User: arn:aws:sts::111122223333:assumed-role/r/fn is not authorized to perform: sns:Publish on resource: arn:aws:sns:us-east-1:111122223333:t {clause}");
+
+        var decision = LayerClassifier.Classify(new CloudTrailRecord { ErrorCode = "AccessDenied" }, message, Other);
+
+        Assert.Equal(layer, decision.Layer);
+        Assert.Equal(explicitDeny, decision.ExplicitDeny);
+    }
+
+    [Fact]
+    public void Classify_EnvironmentKmsDenialOnAServiceInvoke_IsNotTheFunctionPolicy()
+    {
+        var record = Fixture.Record("lambda-invoke-kms-environment-denied.json", r =>
+        {
+            r["userIdentity"] = new System.Text.Json.Nodes.JsonObject { ["type"] = "AWSService", ["invokedBy"] = "s3.amazonaws.com" };
+            r["errorMessage"] = "Lambda was unable to decrypt the environment variables because KMS access was denied. Please check the function's KMS key settings. KMS Exception: AccessDeniedExceptionKMS Message: The ciphertext refers to a customer master key that does not exist, does not exist in this region, or you are not allowed to access.";
+        });
+
+        Assert.Equal(DenialLayer.Unknown, Classify(record).Layer);
+    }
 
     [Fact]
     public void Classify_KmsWithoutBecauseClause_SaysKeyPolicyAndIamMayBothBeInvolved()

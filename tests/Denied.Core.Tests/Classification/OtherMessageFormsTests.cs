@@ -58,6 +58,9 @@ public class OtherMessageFormsTests
     [InlineData("Access to the resource arn:aws:sagemaker:us-east-1:111122223333:model/m is denied.", MessageShape.ResourceDenied)]
     [InlineData("Not authorized to access resource arn:aws:iot:us-east-1:111122223333:thing/t", MessageShape.ResourceDenied)]
     [InlineData("An error occurred (Forbidden) when calling the HeadObject operation: Forbidden", MessageShape.WrappedOnly)]
+    [InlineData("Access to KMS is not allowed", MessageShape.KmsAccessNotAllowed)]
+    [InlineData("An error occurred (AccessDeniedException) when calling the GetSecretValue operation: Access to KMS is not allowed", MessageShape.KmsAccessNotAllowed)]
+    [InlineData("Access to the resource https://sqs.us-east-1.amazonaws.com/111122223333/jobs is denied.", MessageShape.ResourceDenied)]
     public void Parse_RecognisesTheShape(string message, MessageShape shape) =>
         Assert.Equal(shape, AccessDeniedMessageParser.Parse(message)?.Shape);
 

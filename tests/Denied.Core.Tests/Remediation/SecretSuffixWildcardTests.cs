@@ -60,7 +60,7 @@ public sealed class SecretSuffixWildcardTests
     [Fact]
     public void ASecretPolicyFixAddressesThePatternSecretByItsPartialArn()
     {
-        var fix = FixBuilder.Build(Secret("prod/db") with { Layer = Diagnostics.DenialLayer.ResourcePolicy });
+        var fix = FixBuilder.Build(Secret("prod/db") with { Layer = Denied.Diagnostics.DenialLayer.ResourcePolicy });
 
         Assert.Equal(["*"], Assert.Single(fix.Statements).Statement.Resources);
         Assert.Contains(fix.Commands, c => c.Contains("--secret-id " + Prefix + "prod/db ", StringComparison.Ordinal));

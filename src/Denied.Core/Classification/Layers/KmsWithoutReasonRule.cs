@@ -4,7 +4,8 @@ namespace Denied.Classification.Layers;
 
 /// <summary>
 /// KMS denials without a "because" clause (older and many current events), and the ciphertext message
-/// that covers both a missing key and a denied one. The key policy and IAM both decide, and a key
+/// that covers both a missing key and a denied one, and Secrets Manager's "Access to KMS is not allowed" for the
+/// secret's key. The key policy and IAM both decide, and a key
 /// policy without the account-root statement ignores IAM entirely (KMS DG, "Default key policy").
 /// </summary>
 internal sealed class KmsWithoutReasonRule : ILayerRule
@@ -14,7 +15,7 @@ internal sealed class KmsWithoutReasonRule : ILayerRule
         var message = context.Message;
         var isKms = context.Record.EventSource == "kms.amazonaws.com"
             || message?.Action?.StartsWith("kms:", StringComparison.OrdinalIgnoreCase) == true
-            || message?.Shape == MessageShape.KmsCiphertext;
+            || message?.Shape is MessageShape.KmsCiphertext or MessageShape.KmsAccessNotAllowed;
         if (!isKms || message?.PolicyType is not null)
         {
             return null;

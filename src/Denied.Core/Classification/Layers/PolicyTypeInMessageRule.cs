@@ -29,10 +29,14 @@ internal sealed class PolicyTypeInMessageRule : ILayerRule
             null => $"the {type} denied the request",
         };
         var reason = $"The message says {said}.";
+        var explicitDeny = message.ExplicitDeny;
         if (layer == DenialLayer.ServiceControlPolicy)
         {
-            // IAM UG: an SCP denial always reads "explicit deny", even when the SCP merely lacks an Allow.
-            reason += " SCP denials are always worded as explicit, even when the SCP only lacks an Allow; only the organization's administrators can change it.";
+            // IAM UG troubleshoot_access-denied: "When an SCP denies access, the error message always includes the
+            // phrase due to an explicit deny ..., even if the denial is implicit." So the event does not say which:
+            // null, per the diagnosis contract. (The UG says this of SCPs only; RCP wording is kept as stated.)
+            explicitDeny = null;
+            reason += " SCP denials are always worded as explicit, even when the SCP only lacks an Allow, so the record does not tell which; only the organization's administrators can change it.";
         }
         else if (type == "role trust policy")
         {
@@ -44,6 +48,6 @@ internal sealed class PolicyTypeInMessageRule : ILayerRule
             reason += $" The deny reached the request through a {via}: check both.";
         }
 
-        return new LayerDecision(layer, message.ExplicitDeny, message.PolicyArn, reason);
+        return new LayerDecision(layer, explicitDeny, message.PolicyArn, reason);
     }
 }
