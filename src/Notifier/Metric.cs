@@ -9,6 +9,9 @@ public static class Metric
     public const string NotificationsTruncated = "NotificationsTruncated";
     public const string DuplicatesSkipped = "DuplicatesSkipped";
     public const string RepublishedAfterCrash = "RepublishedAfterCrash";
+
+    /// <summary>Retries that found a notification this process had published but not marked, and only marked it.</summary>
+    public const string MarkedAfterEarlierPublish = "MarkedAfterEarlierPublish";
     public const string TransientFailures = "TransientFailures";
     public const string PermanentFailures = "PermanentFailures";
     public const string RecordsRetried = "RecordsRetried";

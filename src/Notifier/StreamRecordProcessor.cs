@@ -15,8 +15,11 @@ namespace Denied.Notifier;
 /// old and new images to findings, asks <see cref="NotificationDecider"/> what changed, and for each
 /// notification: claim its marker, publish one message, mark it sent. "Never twice for the same state
 /// change": a marker already sent (a stream record delivered again) is skipped. A claim left by an attempt
-/// that died before marking is published again, so a crash between Publish and the mark can repeat one
-/// message, but no crash loses one (at least once). Logs carry ids, never CloudTrail text.
+/// that failed after a successful Publish only because the mark could not be written is marked, not published
+/// again, when the retry runs in the same process (<see cref="UnmarkedPublishes"/>). A claim left by an attempt
+/// that died before marking, or whose Publish answer was lost, is published again: a crash between Publish and
+/// the mark, or each Publish SNS accepted but whose answer never came back, can add one copy, but no failure
+/// loses a message (at least once). Logs carry ids, never CloudTrail text.
 /// </summary>
 public sealed class StreamRecordProcessor(
     FindingStore store, SnsPublisher sns, string topicArn, IReadOnlyList<long> countThresholds, JsonLog log, EmfMetrics metrics)
@@ -25,6 +28,8 @@ public sealed class StreamRecordProcessor(
     internal const string FindingSortKey = "FINDING";
 
     internal const string SortKeyAttribute = "sk";
+
+    private readonly UnmarkedPublishes _unmarked = new();
 
     public async Task<RecordOutcome> ProcessAsync(DynamoDbStreamRecord record, CancellationToken ct)
     {
@@ -80,12 +85,25 @@ public sealed class StreamRecordProcessor(
 
             if (claim == NotificationClaim.ClaimedEarlier)
             {
+                if (_unmarked.Contains(id, transition))
+                {
+                    // This process published it; only the mark failed. Publishing again would send it twice.
+                    await store.MarkNotificationSentAsync(id, transition, ct);
+                    _unmarked.Remove(id, transition);
+                    metrics.Add(Metric.MarkedAfterEarlierPublish);
+                    log.Info("notification published earlier by this process; marked sent without publishing again",
+                        (LogKeys.FindingId, id), (NotifierLogKeys.Transition, transition), (LogKeys.EventId, record.EventId));
+                    return RecordOutcome.Done;
+                }
+
                 metrics.Add(Metric.RepublishedAfterCrash);
             }
 
             var rendered = NotificationRenderer.Render(notification);
             var messageId = await sns.PublishAsync(new SnsMessage(topicArn, rendered.Message, rendered.Subject, JsonStructure: true, rendered.Attributes), ct);
+            _unmarked.Add(id, transition);
             await store.MarkNotificationSentAsync(id, transition, ct);
+            _unmarked.Remove(id, transition);
             metrics.Add(Metric.NotificationsSent);
             metrics.Add(Metric.NotificationsTruncated, rendered.Truncated ? 1 : 0);
             log.Info("notification sent", (LogKeys.FindingId, id), (NotifierLogKeys.Transition, transition),

@@ -11,7 +11,9 @@ public enum FaultKind { ProvisionedThroughputExceeded, Throttling, ServerError, 
 /// A loopback HTTP proxy between the functions and moto that injects, at a set rate and from a fixed seed,
 /// DynamoDB throttling (400 ProvisionedThroughputExceededException / ThrottlingException; SNS's query-protocol
 /// Throttling), 500s, connection resets before or after the request reached moto, and slow answers. Clients reach
-/// it through ServiceURL (AWS SDK) or the endpoint override (hand-written SnsClient).
+/// it through ServiceURL (AWS SDK) or the endpoint override (hand-written SnsClient). Each request is named by its
+/// operation (DynamoDB's X-Amz-Target, the query protocol's Action), so a test can choose the kinds per operation
+/// and count what each operation got.
 /// </summary>
 public sealed class FaultProxy : IDisposable
 {
@@ -20,7 +22,8 @@ public sealed class FaultProxy : IDisposable
     private readonly Uri _targetRoot;
     private readonly Random _random;
     private readonly FaultKind[] _kinds;
-    private readonly Dictionary<FaultKind, int> _injected = [];
+    private readonly Dictionary<(string Operation, FaultKind Kind), int> _injected = [];
+    private readonly List<(string Operation, string Body)> _answersLost = [];
     private int _requests;
 
     public FaultProxy(string targetUrl, double rate, int seed, params FaultKind[] kinds)
@@ -43,9 +46,34 @@ public sealed class FaultProxy : IDisposable
 
     public int Requests => Volatile.Read(ref _requests);
 
+    /// <summary>
+    /// The kinds an operation ("PutItem", "Publish", ...) may get; null (the default) gives every operation the
+    /// constructor's kinds. An operation with no kinds is never faulted.
+    /// </summary>
+    public Func<string, IReadOnlyList<FaultKind>>? KindsFor { get; init; }
+
     public int Injected { get { lock (_injected) { return _injected.Values.Sum(); } } }
 
-    public string Breakdown() { lock (_injected) { return string.Join(", ", _injected.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value}")); } }
+    /// <summary>Faults of this kind injected, on one operation or (null) on all.</summary>
+    public int InjectedOf(FaultKind kind, string? operation = null)
+    {
+        lock (_injected)
+        {
+            return _injected.Where(p => p.Key.Kind == kind && (operation is null || p.Key.Operation == operation)).Sum(p => p.Value);
+        }
+    }
+
+    /// <summary>The requests moto executed whose answer the proxy then dropped (ResetAfterForward), with their bodies.</summary>
+    public IReadOnlyList<(string Operation, string Body)> AnswersLost { get { lock (_injected) { return _answersLost.ToList(); } } }
+
+    public string Breakdown()
+    {
+        lock (_injected)
+        {
+            return string.Join(", ", _injected.GroupBy(p => p.Key.Kind).OrderBy(g => g.Key)
+                .Select(g => $"{g.Key} {g.Sum(p => p.Value)} ({string.Join(" ", g.OrderBy(p => p.Key.Operation, StringComparer.Ordinal).Select(p => $"{p.Key.Operation} {p.Value}"))})"));
+        }
+    }
 
     private async Task AcceptAsync()
     {
@@ -68,24 +96,29 @@ public sealed class FaultProxy : IDisposable
     private async Task HandleAsync(HttpListenerContext context)
     {
         Interlocked.Increment(ref _requests);
+        var request = context.Request;
+        using var body = new MemoryStream();
+        await request.InputStream.CopyToAsync(body);
+        var json = request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true;
+        var operation = OperationOf(request, body.ToArray());
+        var kinds = KindsFor?.Invoke(operation) ?? _kinds;
         FaultKind? fault;
         lock (_random)
         {
-            fault = _random.NextDouble() < Rate ? _kinds[_random.Next(_kinds.Length)] : null;
+            fault = _random.NextDouble() < Rate && kinds.Count > 0 ? kinds[_random.Next(kinds.Count)] : null;
         }
 
         if (fault is { } kind)
         {
             lock (_injected)
             {
-                _injected[kind] = _injected.GetValueOrDefault(kind) + 1;
+                _injected[(operation, kind)] = _injected.GetValueOrDefault((operation, kind)) + 1;
+                if (kind == FaultKind.ResetAfterForward)
+                {
+                    _answersLost.Add((operation, Encoding.UTF8.GetString(body.ToArray())));
+                }
             }
         }
-
-        var request = context.Request;
-        using var body = new MemoryStream();
-        await request.InputStream.CopyToAsync(body);
-        var json = request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true;
         switch (fault)
         {
             case FaultKind.ResetBeforeForward:
@@ -136,6 +169,18 @@ public sealed class FaultProxy : IDisposable
         context.Response.ContentLength64 = bytes.Length;
         await context.Response.OutputStream.WriteAsync(bytes);
         context.Response.Close();
+    }
+
+    /// <summary>"PutItem" from X-Amz-Target "DynamoDB_20120810.PutItem"; "Publish" from a query-protocol body "Action=Publish&amp;...".</summary>
+    private static string OperationOf(HttpListenerRequest request, byte[] body)
+    {
+        if (request.Headers["X-Amz-Target"] is { } target)
+        {
+            return target[(target.LastIndexOf('.') + 1)..];
+        }
+
+        var action = Encoding.UTF8.GetString(body).Split('&').FirstOrDefault(p => p.StartsWith("Action=", StringComparison.Ordinal));
+        return action?["Action=".Length..] ?? "?";
     }
 
     private static async Task ErrorAsync(HttpListenerResponse response, FaultKind kind, bool json)

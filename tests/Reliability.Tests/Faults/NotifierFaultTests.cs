@@ -1,8 +1,4 @@
 using System.Text.Json.Nodes;
-using Amazon.Runtime;
-using Amazon.SQS;
-using Amazon.SQS.Model;
-using Denied.LambdaRuntime;
 using Denied.Notifier;
 using Denied.TestSupport;
 using Reliability.Tests.Support;
@@ -11,108 +7,120 @@ using Xunit.Abstractions;
 namespace Reliability.Tests.Faults;
 
 /// <summary>
-/// Faults on the Notifier's side (issue part 2): SNS and DynamoDB answering with throttling, 500s, resets and slow
-/// responses, with the retry a DynamoDB stream mapping does (from the reported sequence number), deliver each
-/// notification to the subscriber exactly once, as in a fault-free run. Faults that lose the answer of a Publish
-/// that SNS did accept are left out: a standard topic has no idempotency key, so that window is at least once
-/// (StreamRecordProcessor's contract).
+/// Faults on the Notifier's side (issue part 2). The stream batch holds a "new", a "threshold#100" and a
+/// "reopened#1" record for every sample finding. Client retries are cut (DynamoDB MaxErrorRetry 0, SnsClient
+/// MaxRetries 0), so most faults reach the handler and the stream mapping's retry from the failed sequence number
+/// does the recovering: the claim → publish → mark protocol meets markers left "claimed" and "sent" by earlier
+/// invocations. Each test runs over several fixed seeds and fails when a fault kind, the stream retry or a
+/// marker path was not exercised, so it cannot pass vacuously.
 /// </summary>
 [Collection("moto")]
 [Trait("Category", "Integration")]
 public sealed class NotifierFaultTests(MotoServer moto, ITestOutputHelper output)
 {
-    private const int MaxInvocations = 200;
+    private const double Rate = 0.30;
+    private const int ClientRetries = 0;
 
+    private static readonly int[] FaultSeeds = [1, 2, 3];
+
+    /// <summary>Faults where the request never ran (or ran late): the caller knows it failed.</summary>
+    private static readonly FaultKind[] Refused =
+        [FaultKind.ProvisionedThroughputExceeded, FaultKind.Throttling, FaultKind.ServerError, FaultKind.ResetBeforeForward, FaultKind.Slow];
+
+    private static readonly FaultKind[] Every = [.. Refused, FaultKind.ResetAfterForward];
+
+    private static IReadOnlyList<JsonObject> Records => SampleFindings.StreamRecords();
+
+    /// <summary>
+    /// Every kind of fault on the DynamoDB marker calls, the after-apply one included (a claim PutItem or a
+    /// mark-sent UpdateItem that DynamoDB applied but whose answer was lost), and every kind but that one on
+    /// Publish: each notification reaches the subscriber exactly once, the set of the fault-free run.
+    /// </summary>
     [Fact]
-    public async Task ThirtyPercentInjectedSnsAndDynamoDbFaultsWithStreamRetryDeliverEachNotificationExactlyOnce()
+    public async Task FaultsOnEveryCallButLostPublishAnswersWithStreamRetryDeliverEachNotificationExactlyOnce()
     {
-        var clean = await RunAsync(0);
-        var faulty = await RunAsync(0.30);
-
-        Assert.NotEmpty(clean);
-        Assert.Equal(clean, faulty);
-    }
-
-    private async Task<List<string>> RunAsync(double rate)
-    {
-        var rig = await DetectorRig.CreateAsync(moto);
-        using (var direct = DetectorRig.Dynamo(moto.EndpointUrl))
+        var clean = await CleanRunAsync();
+        long republished = 0, skipped = 0, markedOnly = 0, lostClaims = 0, lostMarks = 0;
+        foreach (var seed in FaultSeeds)
         {
-            await Replay.DeliverAsync(rig, direct, Replay.SampleBatches());
+            var rig = await NotifierRig.CreateAsync(moto);
+            using var proxy = new FaultProxy(moto.EndpointUrl, Rate, seed, Every) { KindsFor = op => op == "Publish" ? Refused : Every };
+            var (invocations, log) = await rig.RunAsync(proxy.Url, Records, ClientRetries);
+            proxy.Rate = 0;
+
+            Assert.Equal(clean, await rig.ReceivedAsync());
+            AssertExercised(proxy, Every, invocations, seed);
+            Assert.Equal(0, proxy.InjectedOf(FaultKind.ResetAfterForward, "Publish"));
+            republished += DetectorRig.Metric(log, Metric.RepublishedAfterCrash);
+            skipped += DetectorRig.Metric(log, Metric.DuplicatesSkipped);
+            markedOnly += DetectorRig.Metric(log, Metric.MarkedAfterEarlierPublish);
+            lostClaims += proxy.InjectedOf(FaultKind.ResetAfterForward, "PutItem");
+            lostMarks += proxy.InjectedOf(FaultKind.ResetAfterForward, "UpdateItem");
+            output.WriteLine($"seed {seed}: {proxy.Requests} requests, {proxy.Injected} faults injected ({proxy.Breakdown()}), {invocations} invocations, "
+                + $"RepublishedAfterCrash {DetectorRig.Metric(log, Metric.RepublishedAfterCrash)}, DuplicatesSkipped {DetectorRig.Metric(log, Metric.DuplicatesSkipped)}, "
+                + $"MarkedAfterEarlierPublish {DetectorRig.Metric(log, Metric.MarkedAfterEarlierPublish)}; {clean.Count} notifications, each received once");
         }
 
-        var (topicArn, queueUrl) = await TopicWithSubscriberAsync();
-        using var proxy = new FaultProxy(moto.EndpointUrl, 0, seed: 13,
-            FaultKind.ProvisionedThroughputExceeded, FaultKind.Throttling, FaultKind.ServerError, FaultKind.ResetBeforeForward, FaultKind.Slow);
-        var settings = new NotifierSettings(MotoServer.Region, DetectorRig.Table, topicArn, [100, 1000], "Denied", "denied-notifier", new Uri(proxy.Url));
-        var handler = await NotifierComposition.InitAsync(settings, TextWriter.Null, rig.Clock, CancellationToken.None);
-        using var dynamo = DetectorRig.Dynamo(moto.EndpointUrl);
-        var findings = (await rig.Store(dynamo).QueryAsync(new Denied.Findings.FindingQuery { Limit = 1000 })).Items;
-        var records = findings.OrderBy(f => f.Id, StringComparer.Ordinal).Select((f, i) => SampleFindings.StreamRecord(f, null, 1000 + i)).ToList();
+        // The marker paths: a claim left "claimed" (published again, or only marked when this process had
+        // published it), a marker already "sent" (skipped), and answers lost after DynamoDB applied the write.
+        Assert.True(republished > 0, "no retry met a claim left before Publish (ClaimedEarlier, published again)");
+        Assert.True(markedOnly > 0, "no retry met a claim whose Publish had succeeded and whose mark had failed");
+        Assert.True(skipped > 0, "no retry met a marker already sent (AlreadySent)");
+        Assert.True(lostClaims > 0 && lostMarks > 0, $"after-apply faults: claim PutItem {lostClaims}, mark UpdateItem {lostMarks}");
+    }
 
-        proxy.Rate = rate;
-        var start = 0;
-        var invocations = 0;
-        while (start < records.Count)
+    /// <summary>
+    /// Every kind of fault on every call, lost Publish answers included. SNS standard topics have no idempotency
+    /// key, so a Publish SNS accepted but whose answer was lost is sent again (by SnsClient's retry or the stream
+    /// retry). Exact bound: no notification is lost, and each one reaches the subscriber 1 + (the number of its
+    /// Publish answers lost) times; nothing else adds a copy.
+    /// </summary>
+    [Fact]
+    public async Task LostPublishAnswersAddOneCopyEachAndNothingIsLost()
+    {
+        var clean = await CleanRunAsync();
+        var extraCopies = 0;
+        foreach (var seed in FaultSeeds)
         {
-            Assert.True(++invocations <= MaxInvocations, "the stream batch never completed");
-            var body = System.Text.Encoding.UTF8.GetBytes(new JsonObject { ["Records"] = new JsonArray(records.Skip(start).Select(r => (JsonNode)r.DeepClone()).ToArray()) }.ToJsonString());
-            try
+            var rig = await NotifierRig.CreateAsync(moto);
+            using var proxy = new FaultProxy(moto.EndpointUrl, Rate, seed, Every);
+            var (invocations, _) = await rig.RunAsync(proxy.Url, Records, ClientRetries);
+            proxy.Rate = 0;
+
+            var received = await rig.ReceivedAsync();
+            var lost = proxy.AnswersLost.Where(a => a.Operation == "Publish").Select(a => NotifierRig.NotificationOf(a.Body)).ToList();
+            Assert.True(lost.Count > 0, $"seed {seed}: no Publish answer was lost: the test proves nothing");
+            Assert.Equal(clean, received.Distinct().ToList());
+            foreach (var notification in clean)
             {
-                using var response = System.Text.Json.JsonDocument.Parse(await handler(body, rig.Invocation(), CancellationToken.None));
-                var failures = response.RootElement.GetProperty("batchItemFailures");
-                start = failures.GetArrayLength() == 0 ? records.Count
-                    : records.FindIndex(r => (string)r["dynamodb"]!["SequenceNumber"]! == failures[0].GetProperty("itemIdentifier").GetString());
+                Assert.True(received.Count(r => r == notification) == 1 + lost.Count(l => l == notification),
+                    $"seed {seed}: {notification} received {received.Count(r => r == notification)} times, {lost.Count(l => l == notification)} Publish answers lost");
             }
-            catch (Exception e) when (e is not Xunit.Sdk.XunitException)
-            {
-                // A failed invocation: the mapping retries the same batch.
-            }
+
+            AssertExercised(proxy, Every, invocations, seed);
+            extraCopies += received.Count - clean.Count;
+            output.WriteLine($"seed {seed}: {proxy.Requests} requests, {proxy.Injected} faults injected ({proxy.Breakdown()}), {invocations} invocations; "
+                + $"{clean.Count} notifications, {received.Count} received: {received.Count - clean.Count} extra copies for {lost.Count} lost Publish answers "
+                + $"(at most {received.GroupBy(r => r).Max(g => g.Count())} copies of one notification)");
         }
 
-        proxy.Rate = 0;
-        output.WriteLine($"notifier at {rate:P0}: {proxy.Requests} requests, {proxy.Injected} faults injected ({proxy.Breakdown()}), {invocations} invocations");
-        return await ReceivedAsync(queueUrl);
+        Assert.True(extraCopies > 0, "no lost Publish answer reached the subscriber as a copy");
     }
 
-    /// <summary>(findingId, transition) of every message the subscriber queue received, sorted; duplicates kept.</summary>
-    private async Task<List<string>> ReceivedAsync(string queueUrl)
+    private async Task<List<string>> CleanRunAsync()
     {
-        using var sqs = Sqs();
-        var received = new List<string>();
-        while (true)
-        {
-            var page = await sqs.ReceiveMessageAsync(new ReceiveMessageRequest { QueueUrl = queueUrl, MaxNumberOfMessages = 10, WaitTimeSeconds = 0 });
-            if (page.Messages is not { Count: > 0 } messages)
-            {
-                break;
-            }
-
-            foreach (var m in messages)
-            {
-                var attributes = JsonNode.Parse(m.Body)!["MessageAttributes"]!;
-                received.Add((string)attributes["findingId"]!["Value"]! + " " + (string)attributes["transition"]!["Value"]!);
-                await sqs.DeleteMessageAsync(queueUrl, m.ReceiptHandle);
-            }
-        }
-
-        return received.Order(StringComparer.Ordinal).ToList();
+        var rig = await NotifierRig.CreateAsync(moto);
+        var (invocations, _) = await rig.RunAsync(moto.EndpointUrl, Records, ClientRetries);
+        var clean = await rig.ReceivedAsync();
+        Assert.Equal(1, invocations);
+        Assert.Equal(Records.Count, clean.Count);
+        Assert.Equal(clean.Count, clean.Distinct().Count());
+        return clean;
     }
 
-    private async Task<(string TopicArn, string QueueUrl)> TopicWithSubscriberAsync()
+    private static void AssertExercised(FaultProxy proxy, IEnumerable<FaultKind> kinds, int invocations, int seed)
     {
-        using var sqs = Sqs();
-        var queueUrl = (await sqs.CreateQueueAsync("denied-subscriber")).QueueUrl;
-        var queueArn = (await sqs.GetQueueAttributesAsync(queueUrl, ["QueueArn"])).Attributes["QueueArn"];
-        const string script = "import boto3,sys\n"
-            + "sns=boto3.client('sns',endpoint_url=sys.argv[1],region_name='us-east-1',aws_access_key_id='testing',aws_secret_access_key='testing')\n"
-            + "t=sns.create_topic(Name='denied-findings')['TopicArn']\n"
-            + "sns.subscribe(TopicArn=t,Protocol='sqs',Endpoint=sys.argv[2])\nprint(t)\n";
-        var (code, stdout, stderr) = await Python.RunAsync(["-c", script, moto.EndpointUrl, queueArn]);
-        Assert.True(code == 0, stderr);
-        return (stdout.Trim(), queueUrl);
+        Assert.All(kinds, kind => Assert.True(proxy.InjectedOf(kind) > 0, $"seed {seed}: no {kind} fault was injected"));
+        Assert.True(invocations > 1, $"seed {seed}: one invocation did everything: the stream retry was not exercised");
     }
-
-    private AmazonSQSClient Sqs() => new(new BasicAWSCredentials("testing", "testing"),
-        new AmazonSQSConfig { ServiceURL = moto.EndpointUrl, AuthenticationRegion = MotoServer.Region });
 }
