@@ -35,7 +35,7 @@ public static class DetectorComposition
             inventory = new CachedLambdaInventory(list, settings.InventoryTtl, clock);
         }
 
-        var log = new JsonLog(output, settings.FunctionName);
+        var log = new JsonLog(output, settings.FunctionName, settings.LogLevel);
         var metrics = new EmfMetrics(output, settings.MetricsNamespace, settings.FunctionName, clock);
         var context = new DetectorContext(store, inventory, settings.SuppressionTtl, clock);
         var handler = new DetectorHandler(store, deadLetters, context, log, metrics, clock);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Denied.LambdaRuntime.Observability;
 using Denied.LambdaRuntime.Settings;
 
 namespace Denied.Detector;
@@ -15,6 +16,9 @@ public sealed partial record DetectorSettings(
     string FunctionName,
     Uri? EndpointOverride)
 {
+    /// <summary>LOG_LEVEL: the lowest level the function logs (default INFO).</summary>
+    public LogLevel LogLevel { get; init; } = LogLevel.Info;
+
     public static DetectorSettings Read(SettingsReader env)
     {
         var settings = new DetectorSettings(
@@ -26,7 +30,10 @@ public sealed partial record DetectorSettings(
             SuppressionTtl: TimeSpan.FromSeconds(env.Int("SUPPRESSION_TTL_SECONDS", 60, 0, 3_600)),
             MetricsNamespace: env.Optional("METRICS_NAMESPACE") ?? "Denied",
             FunctionName: env.Optional("AWS_LAMBDA_FUNCTION_NAME") ?? "denied-detector",
-            EndpointOverride: env.OptionalUri("DENIED_AWS_ENDPOINT_URL"));
+            EndpointOverride: env.OptionalUri("DENIED_AWS_ENDPOINT_URL"))
+        {
+            LogLevel = env.Level("LOG_LEVEL", LogLevel.Info),
+        };
         env.Check(settings.DeadLetterQueueUrl is null || Uri.IsWellFormedUriString(settings.DeadLetterQueueUrl, UriKind.Absolute),
             "DEAD_LETTER_QUEUE_URL is not valid (expected the URL of the buffer queue's dead-letter queue)");
         env.ThrowIfInvalid("Detector");

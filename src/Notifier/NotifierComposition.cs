@@ -36,7 +36,7 @@ public static class NotifierComposition
             new HttpClient { Timeout = TimeSpan.FromSeconds(10) },
             new DefaultAwsCredentialsSource(settings.Region),
             clock);
-        var log = new JsonLog(output, settings.FunctionName);
+        var log = new JsonLog(output, settings.FunctionName, settings.LogLevel);
         var metrics = new EmfMetrics(output, settings.MetricsNamespace, settings.FunctionName, clock);
         var processor = new StreamRecordProcessor(store, sns, settings.TopicArn, settings.CountThresholds, log, metrics);
         var handler = new NotifierHandler(processor, log, metrics, clock);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Denied.LambdaRuntime.Observability;
 using Denied.LambdaRuntime.Settings;
 
 namespace Denied.Notifier;
@@ -8,7 +9,7 @@ namespace Denied.Notifier;
 /// Every setting of the Notifier, read once at init from its environment (template.yaml sets them):
 /// AWS_REGION, FINDINGS_TABLE, TOPIC_ARN (an SNS topic ARN), COUNT_THRESHOLDS (comma-separated positive whole
 /// numbers, default "100,1000,10000"; "none" turns threshold notifications off), METRICS_NAMESPACE (default
-/// "Denied"), AWS_LAMBDA_FUNCTION_NAME (set by Lambda) and DENIED_AWS_ENDPOINT_URL (an endpoint for every AWS
+/// "Denied"), LOG_LEVEL (DEBUG, INFO, WARN or ERROR, any case; default INFO), AWS_LAMBDA_FUNCTION_NAME (set by Lambda) and DENIED_AWS_ENDPOINT_URL (an endpoint for every AWS
 /// call, for local stacks; unset in AWS). A bad value fails init with one message naming each bad variable.
 /// </summary>
 public sealed partial record NotifierSettings(
@@ -20,6 +21,9 @@ public sealed partial record NotifierSettings(
     string FunctionName,
     Uri? EndpointOverride)
 {
+    /// <summary>LOG_LEVEL: the lowest level the function logs (default INFO).</summary>
+    public LogLevel LogLevel { get; init; } = LogLevel.Info;
+
     public const string DefaultThresholds = "100,1000,10000";
 
     public static NotifierSettings Read(SettingsReader env)
@@ -35,7 +39,10 @@ public sealed partial record NotifierSettings(
             CountThresholds: thresholds ?? [],
             MetricsNamespace: env.Optional("METRICS_NAMESPACE") ?? "Denied",
             FunctionName: env.Optional("AWS_LAMBDA_FUNCTION_NAME") ?? "denied-notifier",
-            EndpointOverride: env.OptionalUri("DENIED_AWS_ENDPOINT_URL"));
+            EndpointOverride: env.OptionalUri("DENIED_AWS_ENDPOINT_URL"))
+        {
+            LogLevel = env.Level("LOG_LEVEL", LogLevel.Info),
+        };
         env.Check(settings.EndpointOverride is null || (settings.EndpointOverride.AbsolutePath == "/" && settings.EndpointOverride.Query.Length == 0),
             "DENIED_AWS_ENDPOINT_URL is not valid (expected an http(s) URL without a path, such as http://127.0.0.1:5000)");
         env.ThrowIfInvalid("Notifier");

@@ -71,4 +71,18 @@ public sealed class DetectorInitTests(MotoServer moto)
         Assert.Contains("\"message\":\"detector ready\"", output.ToString(), StringComparison.Ordinal);
         Assert.Contains($"\"table\":\"{DetectorStack.Table}\"", output.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task LogLevelFromTheEnvironmentReachesTheFunctionsLog()
+    {
+        using var stack = await DetectorStack.CreateAsync(moto);
+        var env = stack.Environment();
+        env["LOG_LEVEL"] = "ERROR";
+        var output = new StringWriter();
+
+        await DetectorComposition.InitAsync(DetectorSettings.Read(new SettingsReader(env)), output, stack.Clock, CancellationToken.None);
+
+        // "detector ready" is an info line: written at the default level (test above), dropped at ERROR.
+        Assert.DoesNotContain("detector ready", output.ToString(), StringComparison.Ordinal);
+    }
 }

@@ -1,4 +1,5 @@
 using Denied.Detector;
+using Denied.LambdaRuntime.Observability;
 using Denied.LambdaRuntime.Settings;
 
 namespace Detector.Tests;
@@ -16,6 +17,7 @@ public sealed class DetectorSettingsTests
         ["SUPPRESSION_TTL_SECONDS"] = "30",
         ["METRICS_NAMESPACE"] = "Denied/Test",
         ["AWS_LAMBDA_FUNCTION_NAME"] = "denied-detector-prod",
+        ["LOG_LEVEL"] = "warn",
     };
 
     [Fact]
@@ -24,7 +26,7 @@ public sealed class DetectorSettingsTests
         var settings = DetectorSettings.Read(new SettingsReader(Valid()));
 
         Assert.Equal(new DetectorSettings("eu-west-1", "denied-findings", "https://sqs.eu-west-1.amazonaws.com/111122223333/denied-buffer-dlq",
-            true, TimeSpan.FromSeconds(600), TimeSpan.FromSeconds(30), "Denied/Test", "denied-detector-prod", null), settings);
+            true, TimeSpan.FromSeconds(600), TimeSpan.FromSeconds(30), "Denied/Test", "denied-detector-prod", null) { LogLevel = LogLevel.Warn }, settings);
     }
 
     [Fact]
@@ -38,6 +40,7 @@ public sealed class DetectorSettingsTests
         Assert.Equal(TimeSpan.FromMinutes(1), settings.SuppressionTtl);
         Assert.Equal("Denied", settings.MetricsNamespace);
         Assert.Null(settings.EndpointOverride);
+        Assert.Equal(LogLevel.Info, settings.LogLevel);
     }
 
     public static TheoryData<string, string?> BadValues => new()
@@ -55,6 +58,8 @@ public sealed class DetectorSettingsTests
         { "SUPPRESSION_TTL_SECONDS", "-1" },
         { "DEAD_LETTER_QUEUE_URL", "not a url" },
         { "DENIED_AWS_ENDPOINT_URL", "ftp://127.0.0.1" },
+        { "LOG_LEVEL", "Information" },
+        { "LOG_LEVEL", "verbose" },
     };
 
     [Theory]
@@ -83,5 +88,16 @@ public sealed class DetectorSettingsTests
         Assert.Contains("FINDINGS_TABLE is not set", e.Message, StringComparison.Ordinal);
         Assert.Contains("INVENTORY_ENABLED is not valid (expected true or false)", e.Message, StringComparison.Ordinal);
         Assert.Contains("AWS_REGION is not valid", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnknownLogLevelNamesTheAllowedValues()
+    {
+        var env = Valid();
+        env["LOG_LEVEL"] = "Warning";
+
+        var e = Assert.Throws<InvalidSettingsException>(() => DetectorSettings.Read(new SettingsReader(env)));
+
+        Assert.Contains("LOG_LEVEL is not valid (expected DEBUG, INFO, WARN or ERROR)", e.Message, StringComparison.Ordinal);
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Denied.Findings;
 using Denied.LambdaRuntime;
+using Denied.LambdaRuntime.Observability;
 using Denied.Notifier;
 using Denied.TestSupport;
 
@@ -110,6 +111,20 @@ public sealed class NotifierEndToEndTests(MotoServer moto)
         var message = Assert.Single(await MotoAws.ReceiveAsync(moto, table.QueueUrl));
         using var structured = JsonDocument.Parse(message["Message"]!.GetValue<string>());
         Assert.Equal("threshold#3", structured.RootElement.GetProperty("transition").GetString());
+    }
+
+    [Theory]
+    [InlineData(LogLevel.Info, true)]
+    [InlineData(LogLevel.Warn, false)]
+    public async Task LogLevelSettingReachesTheFunctionsLog(LogLevel level, bool readyLineWritten)
+    {
+        var table = await NotifierTable.CreateAsync(moto);
+        var settings = new NotifierSettings(MotoServer.Region, NotifierTable.Name, table.TopicArn, [100], "Denied", "denied-notifier", table.Endpoint) { LogLevel = level };
+        var log = new StringWriter();
+
+        await NotifierComposition.InitAsync(settings, log, TimeProvider.System, CancellationToken.None);
+
+        Assert.Equal(readyLineWritten, log.ToString().Contains("notifier ready", StringComparison.Ordinal));
     }
 
     internal static async Task<InvocationHandler> HandlerAsync(NotifierTable table, long[]? thresholds = null, TextWriter? log = null)

@@ -1,3 +1,4 @@
+using Denied.LambdaRuntime.Observability;
 using Denied.LambdaRuntime.Settings;
 using Denied.Notifier;
 
@@ -20,6 +21,30 @@ public sealed class NotifierSettingsTests
         Assert.Equal([100L, 1000L, 10000L], settings.CountThresholds);
         Assert.Equal("Denied", settings.MetricsNamespace);
         Assert.Null(settings.EndpointOverride);
+        Assert.Equal(LogLevel.Info, settings.LogLevel);
+    }
+
+    [Theory]
+    [InlineData("DEBUG", LogLevel.Debug)]
+    [InlineData("error", LogLevel.Error)]
+    public void LogLevel_IsRead(string text, LogLevel expected)
+    {
+        var env = Valid();
+        env["LOG_LEVEL"] = text;
+
+        Assert.Equal(expected, NotifierSettings.Read(new SettingsReader(env)).LogLevel);
+    }
+
+    [Fact]
+    public void UnknownLogLevel_FailsNamingTheVariableAndTheAllowedValues()
+    {
+        var env = Valid();
+        env["LOG_LEVEL"] = "Information";
+
+        var e = Assert.Throws<InvalidSettingsException>(() => NotifierSettings.Read(new SettingsReader(env)));
+
+        Assert.StartsWith("Notifier settings are invalid", e.Message, StringComparison.Ordinal);
+        Assert.Contains("LOG_LEVEL is not valid (expected DEBUG, INFO, WARN or ERROR)", e.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -7,17 +7,26 @@ namespace Denied.LambdaRuntime.Observability;
 /// One JSON object per line on standard output (CloudWatch Logs). Values are written by
 /// <see cref="Utf8JsonWriter"/>, which escapes quotes, control characters and non-ASCII, so an attacker-
 /// controlled value can never forge a log line. Callers log ids and reasons, never a raw event.
+/// Lines below <paramref name="minimum"/> (the function's LOG_LEVEL, INFO by default) are not written.
 /// </summary>
-public sealed class JsonLog(TextWriter output, string function)
+public sealed class JsonLog(TextWriter output, string function, LogLevel minimum = LogLevel.Info)
 {
     private readonly Lock _gate = new();
 
-    public void Info(string message, params (string Key, object? Value)[] fields) => Write("info", message, fields);
-    public void Warn(string message, params (string Key, object? Value)[] fields) => Write("warn", message, fields);
-    public void Error(string message, params (string Key, object? Value)[] fields) => Write("error", message, fields);
+    public LogLevel Minimum => minimum;
 
-    private void Write(string level, string message, (string Key, object? Value)[] fields)
+    public void Debug(string message, params (string Key, object? Value)[] fields) => Write(LogLevel.Debug, "debug", message, fields);
+    public void Info(string message, params (string Key, object? Value)[] fields) => Write(LogLevel.Info, "info", message, fields);
+    public void Warn(string message, params (string Key, object? Value)[] fields) => Write(LogLevel.Warn, "warn", message, fields);
+    public void Error(string message, params (string Key, object? Value)[] fields) => Write(LogLevel.Error, "error", message, fields);
+
+    private void Write(LogLevel severity, string level, string message, (string Key, object? Value)[] fields)
     {
+        if (severity < minimum)
+        {
+            return;
+        }
+
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer))
         {

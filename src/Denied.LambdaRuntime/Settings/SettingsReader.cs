@@ -1,4 +1,5 @@
 using System.Globalization;
+using Denied.LambdaRuntime.Observability;
 
 namespace Denied.LambdaRuntime.Settings;
 
@@ -65,6 +66,24 @@ public sealed class SettingsReader(IReadOnlyDictionary<string, string?> environm
         }
 
         _errors.Add($"{name} is not valid (expected a whole number from {min} to {max})");
+        return defaultValue;
+    }
+
+    /// <summary>A log level (DEBUG, INFO, WARN or ERROR, any case); the default when unset.</summary>
+    public LogLevel Level(string name, LogLevel defaultValue)
+    {
+        var value = Optional(name);
+        if (value is null)
+        {
+            return defaultValue;
+        }
+
+        if (LogLevels.TryParse(value, out var level))
+        {
+            return level;
+        }
+
+        _errors.Add($"{name} is not valid (expected {string.Join(", ", LogLevels.Names.SkipLast(1))} or {LogLevels.Names[^1]})");
         return defaultValue;
     }
 

@@ -1,3 +1,4 @@
+using Denied.LambdaRuntime.Observability;
 using Template.Tests.Support;
 
 namespace Template.Tests.Functions;
@@ -50,6 +51,20 @@ public sealed class FunctionWiringTests
         Assert.True(Intrinsics.IsRef(variables.GetProperty("TOPIC_ARN"), "NotificationTopic"));
         Assert.True(Intrinsics.IsRef(variables.GetProperty("COUNT_THRESHOLDS"), "CountThresholds"));
         Assert.Equal("100,1000,10000", t.ParameterDefault("CountThresholds").GetString());
+    }
+
+    [Fact]
+    public async Task LogLevelParameterOffersExactlyTheLevelsTheFunctionsRead()
+    {
+        var t = await Templates.MainAsync();
+
+        // A value the code refused would fail init after deployment; one it lacked could not be chosen.
+        var parameter = t.Root.GetProperty("Parameters").GetProperty("LogLevel");
+        Assert.Equal(LogLevels.Names, Json.Strings(parameter.GetProperty("AllowedValues")));
+        Assert.True(LogLevels.TryParse(t.ParameterDefault("LogLevel").GetString(), out var level));
+        Assert.Equal(LogLevel.Info, level);
+        Assert.All(new[] { "DetectorFunction", "NotifierFunction" }, f =>
+            Assert.True(Intrinsics.IsRef(t.Resource(f).Required("Environment").GetProperty("Variables").GetProperty("LOG_LEVEL"), "LogLevel"), f));
     }
 
     [Fact]

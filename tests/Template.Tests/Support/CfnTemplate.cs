@@ -15,17 +15,57 @@ public sealed class CfnTemplate(JsonElement root)
 
     public IEnumerable<CfnResource> OfType(string type) => Resources.Where(r => r.Type == type);
 
+    /// <summary>IAM resource types that carry identity policies, and where: "Policies" (a list of named documents) or "PolicyDocument".</summary>
+    public static readonly IReadOnlyDictionary<string, string> IamPolicyHolders = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["AWS::IAM::Role"] = "Policies",
+        ["AWS::IAM::User"] = "Policies",
+        ["AWS::IAM::Group"] = "Policies",
+        ["AWS::IAM::Policy"] = "PolicyDocument",
+        ["AWS::IAM::RolePolicy"] = "PolicyDocument",
+        ["AWS::IAM::UserPolicy"] = "PolicyDocument",
+        ["AWS::IAM::GroupPolicy"] = "PolicyDocument",
+        ["AWS::IAM::ManagedPolicy"] = "PolicyDocument",
+    };
+
+    /// <summary>
+    /// Every identity-policy statement in the template with its owner: inline policies of roles, users and
+    /// groups, and the documents of AWS::IAM::Policy, RolePolicy, UserPolicy, GroupPolicy and ManagedPolicy
+    /// (which attach to a role from outside it). Trust policies are not included.
+    /// </summary>
+    public IEnumerable<(CfnResource Owner, PolicyStatement Statement)> IamPolicyStatements()
+    {
+        foreach (var r in Resources.Where(r => IamPolicyHolders.ContainsKey(r.Type)))
+        {
+            var documents = IamPolicyHolders[r.Type] == "Policies"
+                ? (r.Property("Policies") is { } policies ? Intrinsics.Items(policies).Select(p => p.GetProperty("PolicyDocument")) : [])
+                : [r.Required("PolicyDocument")];
+            foreach (var s in documents.SelectMany(PolicyStatement.AllIn))
+            {
+                yield return (r, s);
+            }
+        }
+    }
+
+    /// <summary>Resource types whose property holds a resource-policy document (AWS::Events::EventBusPolicy is read apart: one Statement).</summary>
+    public static readonly IReadOnlyDictionary<string, string> ResourcePolicyProperty = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["AWS::SQS::QueuePolicy"] = "PolicyDocument",
+        ["AWS::SQS::QueueInlinePolicy"] = "PolicyDocument",
+        ["AWS::SNS::TopicPolicy"] = "PolicyDocument",
+        ["AWS::SNS::TopicInlinePolicy"] = "PolicyDocument",
+        ["AWS::S3::BucketPolicy"] = "PolicyDocument",
+        ["AWS::KMS::Key"] = "KeyPolicy",
+        ["AWS::KMS::ReplicaKey"] = "KeyPolicy",
+        ["AWS::Events::EventBus"] = "Policy",
+    };
+
     /// <summary>Every policy statement of every resource policy (queue, topic, key, bucket, bus) with its owner.</summary>
     public IEnumerable<(CfnResource Owner, PolicyStatement Statement)> ResourcePolicyStatements()
     {
         foreach (var r in Resources)
         {
-            var document = r.Type switch
-            {
-                "AWS::SQS::QueuePolicy" or "AWS::SNS::TopicPolicy" or "AWS::S3::BucketPolicy" => r.Property("PolicyDocument"),
-                "AWS::KMS::Key" => r.Property("KeyPolicy"),
-                _ => (JsonElement?)null,
-            };
+            var document = ResourcePolicyProperty.TryGetValue(r.Type, out var property) ? r.Property(property) : null;
             if (document is { } d)
             {
                 foreach (var s in PolicyStatement.AllIn(d))

@@ -76,6 +76,57 @@ public static class Intrinsics
         return sub.ValueKind == JsonValueKind.String ? sub.GetString() : sub[0].GetString();
     }
 
+    /// <summary>
+    /// A string value as Fn::Sub template text, so literals and intrinsics compare alike: a literal is
+    /// itself, Fn::Sub its template, Ref X "${X}", Fn::GetAtt [X, A] "${X.A}", and Fn::Join the rendering
+    /// of its parts. Null for anything else (Fn::If, Fn::Select, ...), which callers must treat as unknown.
+    /// </summary>
+    public static string? Render(JsonElement value)
+    {
+        if (value.ValueKind == JsonValueKind.String)
+        {
+            return value.GetString();
+        }
+
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        if (SubTemplate(value) is { } sub)
+        {
+            return sub;
+        }
+
+        if (value.TryGetProperty("Ref", out var r) && r.ValueKind == JsonValueKind.String)
+        {
+            return "${" + r.GetString() + "}";
+        }
+
+        if (value.TryGetProperty("Fn::GetAtt", out var g) && g.ValueKind == JsonValueKind.Array && g.GetArrayLength() == 2)
+        {
+            return "${" + g[0].GetString() + "." + g[1].GetString() + "}";
+        }
+
+        if (value.TryGetProperty("Fn::Join", out var j) && j.ValueKind == JsonValueKind.Array && j.GetArrayLength() == 2
+            && j[0].ValueKind == JsonValueKind.String && j[1].ValueKind == JsonValueKind.Array)
+        {
+            var parts = j[1].EnumerateArray().Select(Render).ToList();
+            return parts.Any(p => p is null) ? null : string.Join(j[0].GetString(), parts);
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A value that must be a constant (an IAM action): a literal, or a Sub/Join whose rendering names no
+    /// parameter or resource. Null when it depends on something the template alone does not fix.
+    /// </summary>
+    public static string? Constant(JsonElement value) =>
+        Render(value) is { } text && !text.Replace("${!", "", StringComparison.Ordinal).Contains("${", StringComparison.Ordinal)
+            ? text.Replace("${!", "${", StringComparison.Ordinal)
+            : null;
+
     /// <summary>A literal string, or null when the value is an intrinsic function.</summary>
     public static string? Literal(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
