@@ -132,11 +132,12 @@ public sealed class StreamRecordProcessor(
     private static Finding ToFinding(Dictionary<string, JsonElement> image) =>
         FindingItemMapper.FromItem(StreamImageConverter.ToItem(image));
 
+    // ValueEquals compares the raw UTF-8: a sort key that is not valid UTF-8 is simply not the finding's (GetString would throw).
     private static bool IsFindingItem(Dictionary<string, JsonElement>? keys) =>
         keys is not null
         && keys.TryGetValue(SortKeyAttribute, out var sk)
         && sk.ValueKind == JsonValueKind.Object
         && sk.TryGetProperty("S", out var s)
         && s.ValueKind == JsonValueKind.String
-        && s.GetString() == FindingSortKey;
+        && s.ValueEquals(FindingSortKey);
 }

@@ -70,7 +70,48 @@ public sealed class StreamRecordProcessorTests
         Assert.Equal(["300"], failures);
     }
 
-    private async Task<IReadOnlyList<string>> InvokeAsync(string json, TimeSpan? timeLeft = null)
+    // Found by scripts/fuzz.sh (seed 20261120): an invalid UTF-8 sequence in a string the handler reads.
+    [Fact]
+    public async Task InvalidUtf8InTheSortKey_IsNotAFindingAndIsSkipped()
+    {
+        var failures = await InvokeAsync(Utf8WithInvalidByte("""
+            {"Records":[{"eventID":"1","eventName":"INSERT","dynamodb":{"Keys":{"pk":{"S":"F#a"},"sk":{"S":"FIN@"}},"NewImage":{"sk":{"S":"FIN@"}},"SequenceNumber":"400"}}]}
+            """));
+
+        Assert.Empty(failures);
+        Assert.Contains("\"RecordsSkipped\":1", _output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InvalidUtf8InAFindingImage_IsReportedAtItsSequence()
+    {
+        var failures = await InvokeAsync(Utf8WithInvalidByte("""
+            {"Records":[{"eventID":"1","eventName":"INSERT","dynamodb":{"Keys":{"pk":{"S":"F#a"},"sk":{"S":"FINDING"}},"NewImage":{"sk":{"S":"FINDING"},"account":{"S":"@"}},"SequenceNumber":"400"}}]}
+            """));
+
+        Assert.Equal(["400"], failures);
+        Assert.Contains("\"PermanentFailures\":1", _output.ToString(), StringComparison.Ordinal);
+    }
+
+    // Strings the serializer itself reads (envelope fields, attribute names) fail the whole event with a JsonException naming the path.
+    [Theory]
+    [InlineData("""{"Records":[{"eventID":"1","eventName":"INSERT","dynamodb":{"Keys":{"sk":{"S":"FINDING"}},"SequenceNumber":"4@0"}}]}""", "SequenceNumber")]
+    [InlineData("""{"Records":[{"eventID":"@","eventName":"REMOVE","dynamodb":{"SequenceNumber":"400"}}]}""", "eventID")]
+    [InlineData("""{"Records":[{"eventID":"1","eventName":"INSERT","dynamodb":{"Keys":{"sk":{"S":"FINDING"}},"NewImage":{"@":{"S":"x"}},"SequenceNumber":"400"}}]}""", "NewImage")]
+    public async Task InvalidUtf8InTheEnvelope_FailsTheInvocationNamingThePath(string json, string path)
+    {
+        var error = await Assert.ThrowsAsync<JsonException>(() => InvokeAsync(Utf8WithInvalidByte(json)));
+
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The JSON as UTF-8 with each '@' replaced by 0xC3, a lead byte without its continuation.</summary>
+    private static byte[] Utf8WithInvalidByte(string json) =>
+        Encoding.UTF8.GetBytes(json).Select(b => b == (byte)'@' ? (byte)0xC3 : b).ToArray();
+
+    private Task<IReadOnlyList<string>> InvokeAsync(string json, TimeSpan? timeLeft = null) => InvokeAsync(Encoding.UTF8.GetBytes(json), timeLeft);
+
+    private async Task<IReadOnlyList<string>> InvokeAsync(byte[] body, TimeSpan? timeLeft = null)
     {
         // No I/O happens in the store's constructor, and these records never reach it.
         var dynamo = new AmazonDynamoDBClient(new BasicAWSCredentials("x", "y"), new AmazonDynamoDBConfig { ServiceURL = "http://127.0.0.1:1" });
@@ -80,7 +121,7 @@ public sealed class StreamRecordProcessorTests
         var processor = new StreamRecordProcessor(store, _sns, "arn:aws:sns:us-east-1:123456789012:t", [100], log, metrics);
         var handler = new NotifierHandler(processor, log, metrics, TimeProvider.System);
         var context = new InvocationContext("r", DateTimeOffset.UtcNow + (timeLeft ?? TimeSpan.FromMinutes(5)), null, null);
-        var response = await handler.HandleAsync(Encoding.UTF8.GetBytes(json), context, CancellationToken.None);
+        var response = await handler.HandleAsync(body, context, CancellationToken.None);
         using var doc = JsonDocument.Parse(response);
         return doc.RootElement.GetProperty("batchItemFailures").EnumerateArray().Select(f => f.GetProperty("itemIdentifier").GetString()!).ToList();
     }
