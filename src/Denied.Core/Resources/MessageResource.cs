@@ -1,3 +1,5 @@
+using Denied.Remediation;
+
 namespace Denied.Resources;
 
 /// <summary>
@@ -33,6 +35,16 @@ internal static class MessageResource
 
         return (null, "the message names the resource in a form that is not an ARN, which a policy cannot use; the resource was taken from the rest of the record");
     }
+
+    /// <summary>
+    /// EC2 authorizes the creation of a resource that has no ID yet against "arn:...:ec2:REGION:ACCOUNT:TYPE/*" and
+    /// names that in its message ("... on resource: arn:aws:ec2:us-east-1::snapshot/*"). The "*" is AWS's wildcard,
+    /// not part of a name, so the statement keeps it; any other "*" in a message resource is escaped as a literal.
+    /// </summary>
+    public static bool IsEc2CreationWildcard(string? arn) =>
+        arn is not null && Arn.TryParse(arn) is { Service: "ec2" } parsed
+        && parsed.Resource.Length > 2 && parsed.Resource.EndsWith("/*", StringComparison.Ordinal)
+        && parsed.Resource[..^2].All(c => char.IsAsciiLetterLower(c) || c == '-');
 
     /// <summary>True for "*" and for text shaped like an ARN ("arn:partition:service:region:account:resource").</summary>
     public static bool IsPolicyResource(string? text) =>

@@ -34,7 +34,10 @@ public static class ResourceResolver
         // Only an ARN (or "*") may become a statement's Resource; MessageResource converts the forms it can.
         if (MessageResource.IsPolicyResource(messageResource))
         {
-            return new ResourceResolution(messageResource, FromMessage, []);
+            return new ResourceResolution(messageResource, FromMessage, [])
+            {
+                WildcardSuffixLength = MessageResource.IsEc2CreationWildcard(messageResource) ? 1 : 0,
+            };
         }
 
         if (string.IsNullOrWhiteSpace(action) || catalog.FindAction(action) is not { } iamAction)
