@@ -8,4 +8,5 @@ public static class NotifierLogKeys
     public const string SnsMessageId = "snsMessageId";
     public const string EventName = "eventName";
     public const string Truncated = "truncated";
+    public const string Reason = "reason";
 }

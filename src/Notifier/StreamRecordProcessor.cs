@@ -39,6 +39,8 @@ public sealed class StreamRecordProcessor(
         {
             // REMOVE (TTL expiry, deletes) and other item kinds never notify.
             metrics.Add(Metric.RecordsSkipped);
+            log.Info("stream record skipped", (LogKeys.EventId, record.EventId), (NotifierLogKeys.EventName, record.EventName),
+                (NotifierLogKeys.Reason, data?.NewImage is null ? "no new image (a REMOVE, or keys only)" : "not a finding item"));
             return RecordOutcome.Done;
         }
 
@@ -57,7 +59,14 @@ public sealed class StreamRecordProcessor(
             return RecordOutcome.Permanent;
         }
 
-        foreach (var notification in NotificationDecider.Decide(oldImage, newImage, countThresholds))
+        var notifications = NotificationDecider.Decide(oldImage, newImage, countThresholds);
+        if (notifications.Count == 0)
+        {
+            log.Info("stream record skipped", (LogKeys.FindingId, newImage.Id), (LogKeys.EventId, record.EventId),
+                (NotifierLogKeys.Reason, "no state change that notifies (not new, reopened or past a count threshold)"));
+        }
+
+        foreach (var notification in notifications)
         {
             var outcome = await SendAsync(notification, record, ct);
             if (outcome != RecordOutcome.Done)
@@ -79,7 +88,8 @@ public sealed class StreamRecordProcessor(
             if (claim == NotificationClaim.AlreadySent)
             {
                 metrics.Add(Metric.DuplicatesSkipped);
-                log.Info("notification already sent; skipped", (LogKeys.FindingId, id), (NotifierLogKeys.Transition, transition), (LogKeys.EventId, record.EventId));
+                log.Info("notification already sent; skipped", (LogKeys.FindingId, id), (NotifierLogKeys.Transition, transition), (LogKeys.EventId, record.EventId),
+                    (NotifierLogKeys.Reason, "already sent"));
                 return RecordOutcome.Done;
             }
 

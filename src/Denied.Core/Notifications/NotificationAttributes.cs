@@ -38,6 +38,9 @@ public static class NotificationAttributes
         };
     }
 
+    // PlainLine stops adding once it holds maxLength characters, but the last rune it adds may be a 7-character
+    // escape (\uXXXXX) or a surrogate pair, and the cut adds an ellipsis: 8 characters of room keep the value within
+    // MaxValueLength.
     private static string Value(string? raw) =>
-        TextEscaping.PlainLine(raw, MaxValueLength) is { Length: > 0 } v && !string.IsNullOrWhiteSpace(v) ? v : "unknown";
+        TextEscaping.PlainLine(raw, MaxValueLength - 8) is { Length: > 0 } v && !string.IsNullOrWhiteSpace(v) ? v : "unknown";
 }

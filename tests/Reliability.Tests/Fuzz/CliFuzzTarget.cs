@@ -1,7 +1,9 @@
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Denied.Cli;
+using Denied.CloudTrail;
 
 namespace Reliability.Tests.Fuzz;
 
@@ -16,7 +18,16 @@ public sealed class CliFuzzTarget(string workFolder, FuzzTally tally)
     private static readonly OutputFormat[] Formats = [OutputFormat.Table, OutputFormat.Markdown, OutputFormat.Json];
     private int _runs;
 
-    public void Explain(FuzzInput input)
+    /// <summary>What explain made of one input: <see cref="Rejected"/> with a named error, or an input that holds no record.</summary>
+    public enum ExplainOutcome
+    {
+        Diagnosed,
+        Rejected,
+        HoldsNoRecord,
+        Broken,
+    }
+
+    public ExplainOutcome Explain(FuzzInput input)
     {
         var format = Formats[_runs++ % Formats.Length];
         var file = Path.Combine(workFolder, "explain-input.json");
@@ -30,7 +41,7 @@ public sealed class CliFuzzTarget(string workFolder, FuzzTally tally)
         catch (Exception e)
         {
             tally.Violation("explain", input, "unhandled " + e.GetType().Name + ": " + e.Message);
-            return;
+            return ExplainOutcome.Broken;
         }
 
         var errors = Lines(stderr);
@@ -56,10 +67,17 @@ public sealed class CliFuzzTarget(string workFolder, FuzzTally tally)
         }
 
         tally.Count("explain", code == ExitCodes.InputErrors ? "rejected-with-error" : "diagnosed");
+        return code != ExitCodes.InputErrors ? ExplainOutcome.Diagnosed
+            : errors is [var only] && only.EndsWith(" holds no CloudTrail record", StringComparison.Ordinal) ? ExplainOutcome.HoldsNoRecord
+            : ExplainOutcome.Rejected;
     }
 
-    /// <summary>One scan over a folder of inputs; every file ends counted as records or as named errors.</summary>
-    public async Task ScanAsync(IReadOnlyList<FuzzInput> inputs)
+    /// <summary>
+    /// One scan over a folder of inputs; every file ends counted: its records read (the total must equal what the
+    /// reader yields file by file), or named in an error (exactly the files the reader finds an error in, and every
+    /// input explain rejected), or, only when explain found it holds no record at all, read as an empty file.
+    /// </summary>
+    public async Task ScanAsync(IReadOnlyList<FuzzInput> inputs, IReadOnlyList<ExplainOutcome> explained)
     {
         var folder = Path.Combine(workFolder, "scan");
         if (Directory.Exists(folder))
@@ -71,7 +89,7 @@ public sealed class CliFuzzTarget(string workFolder, FuzzTally tally)
         for (var i = 0; i < inputs.Count; i++)
         {
             var gzip = i % 5 == 0;
-            var path = Path.Combine(folder, $"input-{i:D4}.json" + (gzip ? ".gz" : ""));
+            var path = InputPath(folder, i);
             var bytes = gzip ? Gzip(inputs[i].Bytes, cut: i % 10 == 0) : inputs[i].Bytes;
             File.WriteAllBytes(path, bytes);
         }
@@ -104,10 +122,54 @@ public sealed class CliFuzzTarget(string workFolder, FuzzTally tally)
             tally.Violation("scan", batch, "errors on standard error do not match stats.errors, or do not name their file");
         }
 
+        Account(folder, inputs, explained, stats, Lines(stderr), batch);
         tally.Count("scan", "records-read", stats.GetProperty("records").GetInt64());
         tally.Count("scan", "denials", stats.GetProperty("denied").GetInt64());
         tally.Count("scan", "rejected-with-error", errorCount);
     }
+
+    private void Account(string folder, IReadOnlyList<FuzzInput> inputs, IReadOnlyList<ExplainOutcome> explained, JsonElement stats, List<string> errors, FuzzInput batch)
+    {
+        if (stats.GetProperty("files").GetInt64() != inputs.Count)
+        {
+            tally.Violation("scan", batch, $"stats.files {stats.GetProperty("files").GetInt64()} for {inputs.Count} files written");
+        }
+
+        var named = errors.Select(l => Regex.Match(l, @"input-\d{4}\.json(\.gz)?").Value).Where(n => n.Length > 0).ToHashSet(StringComparer.Ordinal);
+        long expectedRecords = 0, expectedSkipped = 0;
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var name = Path.GetFileName(InputPath(folder, i));
+            var items = CloudTrailInput.ReadFile(InputPath(folder, i), skipNonDenials: true).ToList();
+            var records = items.Count(item => item.Error is null);
+            var unreadable = items.Any(item => item.Error is not null);
+            var skippedOnly = records > 0 && items.All(item => item.SkippedAsNotDenied);
+            expectedRecords += records;
+            expectedSkipped += items.Count(item => item.SkippedAsNotDenied);
+            var plain = i % 10 != 0; // the same bytes explain read (every tenth file is a cut gzip)
+            string? problem = unreadable != named.Contains(name) ? (unreadable ? "an unreadable input not named in an error" : "an error naming a readable input")
+                // Scan's documented pre-filter counts a record with no denial error code as "skipped, surely not denied"
+                // without parsing it, so explain's rejection of a malformed non-denial is not an error there.
+                : plain && explained[i] == ExplainOutcome.Rejected && !named.Contains(name) && !skippedOnly ? "an input explain rejects is no named error in scan"
+                : !named.Contains(name) && records == 0 && !(plain && explained[i] == ExplainOutcome.HoldsNoRecord) ? "a file that ends neither as records nor as an error"
+                : null;
+            if (problem is not null)
+            {
+                tally.Violation("scan", inputs[i], $"{problem}: {name} ({records} records, explain: {explained[i]})");
+            }
+
+            tally.Count("scan", named.Contains(name) ? "files-named-in-an-error"
+                : skippedOnly && explained[i] == ExplainOutcome.Rejected ? "files-explain-rejects-skipped-as-not-denied"
+                : records > 0 ? "files-read-with-records" : "files-empty-as-explain-says");
+        }
+
+        if (stats.GetProperty("records").GetInt64() != expectedRecords || stats.GetProperty("skippedNotDenied").GetInt64() != expectedSkipped)
+        {
+            tally.Violation("scan", batch, $"stats.records {stats.GetProperty("records").GetInt64()} (skippedNotDenied {stats.GetProperty("skippedNotDenied").GetInt64()}), but the files hold {expectedRecords} ({expectedSkipped} skipped)");
+        }
+    }
+
+    private static string InputPath(string folder, int i) => Path.Combine(folder, $"input-{i:D4}.json" + (i % 5 == 0 ? ".gz" : ""));
 
     private static byte[] Gzip(byte[] bytes, bool cut)
     {
@@ -123,9 +185,11 @@ public sealed class CliFuzzTarget(string workFolder, FuzzTally tally)
 
     private static List<string> Lines(StringWriter w) => w.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
 
-    /// <summary>Any C0/C1 control other than newline and tab, or a bidi override: what a terminal would act on.</summary>
-    public static bool HasControl(string text) =>
-        text.Any(c => (char.IsControl(c) && c is not '\n' and not '\t') || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069');
+    /// <summary>
+    /// Any character of UnicodeCategory Control (C0, C1, DEL), Format (bidi marks and overrides, zero-width, BOM) or
+    /// Line/ParagraphSeparator other than newline and tab: what a terminal would act on or hide (<see cref="Injection.TextOracles"/>).
+    /// </summary>
+    public static bool HasControl(string text) => Injection.TextOracles.HasUnsafe(text);
 
     private static bool AllJson(string text, bool atLeastOne)
     {

