@@ -19,13 +19,14 @@ public sealed class DetectorFaultTests(MotoServer moto, ITestOutputHelper output
         var expected = await CleanRunAsync();
 
         var rig = await DetectorRig.CreateAsync(moto);
-        using var proxy = new FaultProxy(moto.EndpointUrl, 0.30, seed: 7);
+        using var proxy = new FaultProxy(moto.EndpointUrl, 0.30, seed: 3);
         using var dynamo = DetectorRig.Dynamo(proxy.Url, maxErrorRetry: 1);
         var retried = await Replay.DeliverAsync(rig, dynamo, Replay.SampleBatches());
 
         proxy.Rate = 0;
         Assert.Equal(expected, await Replay.SnapshotAsync(rig, dynamo));
         Assert.True(proxy.Injected > 0 && retried > 0, "no fault reached the handler: the test proves nothing");
+        AssertEveryKindAndALostWriteAnswer(proxy);
         output.WriteLine($"detector: {proxy.Requests} requests, {proxy.Injected} faults injected ({proxy.Breakdown()}), {retried} redeliveries, table identical");
     }
 
@@ -41,6 +42,7 @@ public sealed class DetectorFaultTests(MotoServer moto, ITestOutputHelper output
 
         Assert.Equal(expected, actual);
         Assert.True(proxy.Injected > 0 && retried > 0, "no fault reached the handler: the test proves nothing");
+        AssertEveryKindAndALostWriteAnswer(proxy);
         output.WriteLine($"detector with triage: {proxy.Requests} requests, {proxy.Injected} faults injected ({proxy.Breakdown()}), {retried} redeliveries, table identical");
     }
 
@@ -104,6 +106,13 @@ public sealed class DetectorFaultTests(MotoServer moto, ITestOutputHelper output
         }
 
         return (await Replay.SnapshotAsync(rig, clean), retried);
+    }
+
+    /// <summary>The seed must reach every fault kind, and lose the answer of a transaction DynamoDB applied.</summary>
+    private static void AssertEveryKindAndALostWriteAnswer(FaultProxy proxy)
+    {
+        Assert.All(Enum.GetValues<FaultKind>(), kind => Assert.True(proxy.InjectedOf(kind) > 0, $"no {kind} fault was injected: {proxy.Breakdown()}"));
+        Assert.True(proxy.InjectedOf(FaultKind.ResetAfterForward, "TransactWriteItems") > 0, "no applied transaction lost its answer: " + proxy.Breakdown());
     }
 
     private async Task<string> CleanRunAsync()
