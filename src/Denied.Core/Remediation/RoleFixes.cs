@@ -17,7 +17,7 @@ internal static class RoleFixes
         draft.RoleStatements.AddRange(statements);
         if (statements.Count == 0)
         {
-            draft.Notes.Add("The resource could not be told from the record, so no statement is suggested: \"*\" would grant the action on every resource. Find the resource in the record's requestParameters and allow " + action.Full + " on that ARN only.");
+            draft.Notes.Add("The resource could not be told from the record, so no statement is suggested: \"*\" would grant the action on every resource. Find the resource's ARN (the diagnosis notes say where to look; otherwise the record's requestParameters) and allow " + action.Full + " on that ARN only.");
         }
 
         draft.Notes.AddRange(notes);
