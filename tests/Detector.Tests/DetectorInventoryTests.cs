@@ -62,28 +62,16 @@ public sealed class DetectorInventoryTests(MotoServer moto)
     }
 
     private async Task<string> CreateRoleAsync(string name) =>
-        await MotoPython($$"""
+        await MotoPython.RunAsync(moto, $$"""
             print(boto3.client("iam", **kw).create_role(RoleName="{{name}}", AssumeRolePolicyDocument="{}")["Role"]["Arn"])
             """);
 
     private Task<string> CreateFunctionAsync(string name, string roleArn) =>
-        MotoPython($$"""
+        MotoPython.RunAsync(moto, $$"""
             import io, zipfile
             b = io.BytesIO(); z = zipfile.ZipFile(b, "w"); z.writestr("bootstrap", "#!/bin/sh"); z.close()
             boto3.client("lambda", **kw).create_function(FunctionName="{{name}}", Runtime="provided.al2023", Role="{{roleArn}}", Handler="bootstrap", Code={"ZipFile": b.getvalue()})
             """);
-
-    private async Task<string> MotoPython(string snippet)
-    {
-        const string prelude = """
-            import sys, boto3
-            kw = dict(endpoint_url=sys.argv[1], region_name="us-east-1", aws_access_key_id="testing", aws_secret_access_key="testing")
-
-            """;
-        var (exit, stdout, stderr) = await Python.RunAsync(["-c", prelude + snippet, moto.EndpointUrl]);
-        Assert.True(exit == 0, "boto3 snippet failed: " + stderr);
-        return stdout.Trim();
-    }
 
     /// <summary>A Go function's denied GetItem as EventBridge delivers it (enhanced message, no exec-env user agent).</summary>
     private static string Envelope(string eventId, string session)

@@ -1,6 +1,6 @@
-using Denied.TestSupport;
+using Xunit;
 
-namespace Denied.AwsClients.Tests;
+namespace Denied.TestSupport;
 
 /// <summary>Runs a boto3 snippet against the moto server: <c>kw</c> holds endpoint, region and dummy keys; argv[1] is the endpoint.</summary>
 public static class MotoPython
