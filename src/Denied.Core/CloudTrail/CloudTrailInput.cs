@@ -48,9 +48,10 @@ public static class CloudTrailInput
     public static IEnumerable<InputItem> ReadStream(Stream stream, string name, bool gzip, bool skipNonDenials, bool ownsStream = false)
     {
         var source = gzip ? new GZipStream(stream, CompressionMode.Decompress, leaveOpen: !ownsStream) : stream;
+        var decompressed = new ByteCountingStream(source);
         try
         {
-            var splitter = new JsonValueSplitter(new BufferedStream(source, 256 * 1024));
+            var splitter = new JsonValueSplitter(new BufferedStream(decompressed, 256 * 1024));
             var index = 0;
             while (true)
             {
@@ -87,6 +88,11 @@ public static class CloudTrailInput
 
                 if (next is not { } slice)
                 {
+                    if (gzip && GzipTrailer.Truncation(stream, decompressed.BytesRead) is { } truncated)
+                    {
+                        yield return InputItem.Failed(name, truncated);
+                    }
+
                     yield break;
                 }
 

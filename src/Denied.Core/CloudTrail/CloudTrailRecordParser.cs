@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace Denied.CloudTrail;
 
@@ -31,6 +32,13 @@ public static class CloudTrailRecordParser
 
     public static RecordParseResult Parse(ReadOnlySpan<byte> json)
     {
+        // CloudTrail writes UTF-8. The serializer checks the strings it converts, but a record's requestParameters stay
+        // raw JSON that the engine reads later, where a broken sequence would throw: refuse the record here, by name.
+        if (!Utf8.IsValid(json))
+        {
+            return RecordParseResult.Failed("not a CloudTrail record: the text is not valid UTF-8");
+        }
+
         // An EventBridge envelope (every Detector message) is read once, through its detail, instead of first being
         // deserialised as a record that turns out to have no eventName.
         if (json.IndexOf("\"detail-type\""u8) >= 0 && TryParseEnvelope(json) is { } envelope)

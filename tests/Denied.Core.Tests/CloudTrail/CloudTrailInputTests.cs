@@ -152,4 +152,41 @@ public sealed class CloudTrailInputTests
         Assert.Single(record.Resources!);
         Assert.True(diagnosis.Denied);
     }
+
+    // Found by scripts/fuzz.sh (seed 20261120): a .gz cut inside its first block decompressed to nothing, quietly.
+    [Theory]
+    [InlineData("{\"e", 11)]
+    [InlineData("{\"Records\":[]}", 12)]
+    [InlineData("{\"Records\":[" + Denied + "]}", -8)]
+    public void ACutGzipFileIsAnErrorEvenWhenNothingWasDecompressed(string text, int keep)
+    {
+        var gz = Gzip(text);
+        var cut = keep > 0 ? gz[..keep] : gz[..^-keep];
+
+        var items = CloudTrailInput.ReadStream(new MemoryStream(cut), "input.json.gz", gzip: true, skipNonDenials: false).ToList();
+
+        Assert.Contains(items, i => i.Error is { } e && e.Contains("truncated", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("{\"Records\":[]}")]
+    [InlineData("{\"Records\":[" + Denied + "]}")]
+    public void ACompleteGzipFileHasNoError(string text)
+    {
+        var items = CloudTrailInput.ReadStream(new MemoryStream(Gzip(text)), "input.json.gz", gzip: true, skipNonDenials: false).ToList();
+
+        Assert.All(items, i => Assert.Null(i.Error));
+    }
+
+    private static byte[] Gzip(string text)
+    {
+        using var buffer = new MemoryStream();
+        using (var z = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            z.Write(Encoding.UTF8.GetBytes(text));
+        }
+
+        return buffer.ToArray();
+    }
 }

@@ -46,6 +46,13 @@ public sealed class NotifierFuzzTarget(DetectorRig rig, IAmazonDynamoDB dynamo, 
             return;
         }
 
+        if (RecordCount(body) == 0)
+        {
+            // An input cut to nothing leaves "Records":[]: no record, so nothing to report a reason for.
+            tally.Count("notifier", "empty-batch");
+            return;
+        }
+
         using var doc = JsonDocument.Parse(response);
         var failed = doc.RootElement.GetProperty("batchItemFailures").GetArrayLength() > 0;
         foreach (var message in _sns.Published.Skip(published))
@@ -68,6 +75,12 @@ public sealed class NotifierFuzzTarget(DetectorRig rig, IAmazonDynamoDB dynamo, 
             // "Ignored with a reason": a record that published nothing and did not fail says why in the log.
             tally.Violation("notifier", input, "a record skipped without a logged reason");
         }
+    }
+
+    private static int RecordCount(byte[] body)
+    {
+        using var doc = JsonDocument.Parse(body);
+        return doc.RootElement.GetProperty("Records").GetArrayLength();
     }
 
     private static bool HasReason(string line)
