@@ -1,3 +1,4 @@
+using Denied.Iam;
 using Denied.CloudTrail;
 
 namespace Denied.Diagnostics;
@@ -23,7 +24,7 @@ internal static class ResourceOwner
         foreach (var entry in listed)
         {
             if (entry?.Arn is { Length: > 0 } arn
-                && entry.AccountId is { Length: 12 } account && account.All(char.IsAsciiDigit)
+                && entry.AccountId is { } account && AccountId.IsValid(account)
                 && (resource == arn || resource.StartsWith(arn + "/", StringComparison.Ordinal)))
             {
                 return account;

@@ -1,3 +1,4 @@
+using Denied.Iam;
 namespace Denied.Remediation;
 
 /// <summary>
@@ -15,7 +16,7 @@ internal static class CallerPrincipal
         var caller = request.CallerPrincipal ?? request.RoleArn;
         // A resource owner's copy of a cross-account call names only the caller's account in userIdentity; the
         // message names the caller itself. Use it only when it is in that account.
-        if (request.CallerPrincipal is { Length: 12 } account && account.All(char.IsAsciiDigit)
+        if (request.CallerPrincipal is { } account && AccountId.IsValid(account)
             && Arn.TryParse(request.MessagePrincipal) is { } named && named.Account == account
             && (named.Service is "iam" or "sts"))
         {

@@ -1,3 +1,4 @@
+using Denied.Iam;
 namespace Denied.Remediation;
 
 /// <summary>
@@ -15,7 +16,7 @@ internal sealed record CrossAccount(string RoleAccount, string ResourceAccount)
     {
         var role = Arn.TryParse(request.RoleArn)?.Account;
         var owner = request.ResourceAccount
-            ?? (Arn.TryParse(request.Resource)?.Account is { Length: 12 } account && account.All(char.IsAsciiDigit) ? account : null);
+            ?? (Arn.TryParse(request.Resource)?.Account is { } account && AccountId.IsValid(account) ? account : null);
         return role is { Length: > 0 } && owner is not null && role != owner ? new CrossAccount(role, owner) : null;
     }
 

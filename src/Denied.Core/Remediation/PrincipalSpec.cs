@@ -1,3 +1,4 @@
+using Denied.Iam;
 namespace Denied.Remediation;
 
 /// <summary>A principal as a policy writes it ("Service"/"AWS", value) and as the Lambda CLI takes it.</summary>
@@ -18,7 +19,7 @@ internal sealed record PrincipalSpec(string Type, string Value, string Cli)
             return new("AWS", value, value);
         }
 
-        if (value.Length == 12 && value.All(char.IsAsciiDigit))
+        if (AccountId.IsValid(value))
         {
             return new("AWS", $"arn:{partition}:iam::{value}:root", value);
         }

@@ -1,3 +1,4 @@
+using Denied.Iam;
 namespace Denied.Resources;
 
 /// <summary>
@@ -43,7 +44,7 @@ internal sealed class SqsRequestResource : IRequestResourceRule
         }
 
         var segments = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        return segments.Length == 2 && segments[0].Length == 12 && segments[0].All(char.IsAsciiDigit) && segments[1].Length > 0
+        return segments.Length == 2 && AccountId.IsValid(segments[0]) && segments[1].Length > 0
             ? (segments[0], segments[1])
             : null;
     }
