@@ -1,5 +1,5 @@
-using Denied.Iam;
 using Denied.CloudTrail;
+using Denied.Iam;
 
 namespace Denied.Diagnostics;
 

@@ -1,4 +1,5 @@
 using Denied.Iam;
+
 namespace Denied.Remediation;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using Denied.Iam;
+
 namespace Denied.Remediation;
 
 /// <summary>A principal as a policy writes it ("Service"/"AWS", value) and as the Lambda CLI takes it.</summary>
