@@ -1,6 +1,7 @@
 # Builds the Lambda packages. `sam build` (BuildMethod: makefile, CodeUri: .) runs
 # `make build-<LogicalId>` with ARTIFACTS_DIR set to the function's package folder; each target
-# publishes one function as a Native AOT executable and copies only `bootstrap` there.
+# publishes one function as a Native AOT executable (named after its project: Detector, Notifier) and
+# copies it there as `bootstrap`, the file name the provided.al2023 runtime runs.
 #
 #   sam build                       arm64 (the template's default Architecture)
 #   ARCH=x86_64 sam build           then deploy with --parameter-overrides Architecture=x86_64
@@ -33,15 +34,17 @@ lint-templates:
 	cfn-lint template.yaml infra/*.yaml
 
 # $(1): the function's project. Builds in a private temporary folder (its own obj/bin, so a
-# concurrent build or test run in the repository is not disturbed) and fails unless the result is
-# an executable named bootstrap, the entry point of the provided.al2023 runtime.
+# concurrent build or test run in the repository is not disturbed), fails unless it produced the
+# project's executable, and copies that as bootstrap, the entry point of the provided.al2023 runtime
+# ("Building a custom runtime", AWS Lambda Developer Guide).
 define publish-bootstrap
 	@test -n "$(ARTIFACTS_DIR)" || { echo "ARTIFACTS_DIR is not set (sam build sets it)" >&2; exit 2; }
 	@set -e; work=$$(mktemp -d); trap 'rm -rf "$$work"' EXIT; \
+	exe="$$work/publish/$(basename $(notdir $(1)))"; \
 	dotnet publish $(1) -c $(CONFIGURATION) -r $(RID) -p:PublishAot=true \
 		--artifacts-path "$$work/artifacts" -o "$$work/publish"; \
-	test -x "$$work/publish/bootstrap" || { echo "$(1): no executable bootstrap was published" >&2; exit 1; }; \
+	test -x "$$exe" || { echo "$(1): no executable $$exe was published" >&2; exit 1; }; \
 	mkdir -p "$(ARTIFACTS_DIR)"; \
-	cp "$$work/publish/bootstrap" "$(ARTIFACTS_DIR)/bootstrap"; \
+	cp "$$exe" "$(ARTIFACTS_DIR)/bootstrap"; \
 	echo "$(ARTIFACTS_DIR)/bootstrap ($(RID))"
 endef

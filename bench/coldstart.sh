@@ -12,14 +12,15 @@ for fn in $FUNCTIONS; do
   lower=$(echo "$fn" | tr '[:upper:]' '[:lower:]')
   for mode in aot jit; do
     out=bench/data/$lower-$mode
-    if [ ! -x "$out/bootstrap" ] || [ "${REBUILD:-0}" = 1 ]; then
+    # The executable is named after its project; the Makefile copies it as bootstrap for Lambda.
+    if [ ! -x "$out/$fn" ] || [ "${REBUILD:-0}" = 1 ]; then
       if [ $mode = aot ]; then
         dotnet publish "src/$fn" -c Release -r linux-x64 -p:PublishAot=true --artifacts-path "bench/data/artifacts-$lower-aot" -o "$out" >&2
       else
         dotnet publish "src/$fn" -c Release -r linux-x64 -p:PublishAot=false --self-contained false --artifacts-path "bench/data/artifacts-$lower-jit" -o "$out" >&2
       fi
     fi
-    args+=("$lower-$mode=$out/bootstrap")
+    args+=("$lower-$mode=$out/$fn")
   done
 done
 dotnet run -c Release --project bench/Denied.Benchmarks --artifacts-path bench/data/artifacts-bench -- coldstart "${args[@]}"
