@@ -34,7 +34,7 @@ public class DetectorBatchBenchmarks
         var store = new FindingStore(client, "denied-findings", clock);
         var log = new JsonLog(TextWriter.Null, "denied-detector");
         var metrics = new EmfMetrics(TextWriter.Null, "Denied", "denied-detector", clock);
-        _handler = new DetectorHandler(store, null, new DetectorContext(store, null, TimeSpan.FromHours(1), clock), log, metrics, clock);
+        _handler = DetectorComposition.Handler(store, null, null, TimeSpan.FromHours(1), log, metrics, clock);
         _event = SqsEvents.Batch(Enumerable.Range(0, BatchSize).Select(i => Samples.DenialEnvelopeFor(i, i % Findings)));
         _invocation = new InvocationContext("bench", DateTimeOffset.MaxValue, null, null);
     }

@@ -24,7 +24,7 @@ public static class DetectorCpu
             var clock = TimeProvider.System;
             var (client, _) = CountingDynamoDb.Create();
             var store = new FindingStore(client, "denied-findings", clock);
-            var handler = new DetectorHandler(store, null, new DetectorContext(store, null, TimeSpan.FromHours(1), clock),
+            var handler = DetectorComposition.Handler(store, null, null, TimeSpan.FromHours(1),
                 new JsonLog(TextWriter.Null, "denied-detector"), new EmfMetrics(TextWriter.Null, "Denied", "denied-detector", clock), clock);
             var batch = SqsEvents.Batch(Enumerable.Range(0, 100).Select(i => Samples.DenialEnvelopeFor(i, i % findings)));
             var invocation = new InvocationContext("cpu", DateTimeOffset.MaxValue, null, null);

@@ -29,7 +29,7 @@ public static class Storm
         var (client, counter) = CountingDynamoDb.Create([100, 1000, 10000]);
         var store = new FindingStore(client, "denied-findings", clock);
         var output = new StringWriter();
-        var handler = new DetectorHandler(store, null, new DetectorContext(store, null, TimeSpan.FromHours(1), clock),
+        var handler = DetectorComposition.Handler(store, null, null, TimeSpan.FromHours(1),
             new JsonLog(TextWriter.Null, "denied-detector"), new EmfMetrics(output, "Denied", "denied-detector", clock), clock);
         var invocation = new InvocationContext("storm", DateTimeOffset.MaxValue, null, null);
         var maxPerBatch = 0;

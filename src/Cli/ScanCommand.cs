@@ -4,7 +4,9 @@ using Denied.CloudTrail;
 using Denied.Diagnostics;
 using Denied.Findings;
 using Denied.Iam;
+using Denied.Intake;
 using Denied.Rendering;
+using Denied.Store;
 
 namespace Denied.Cli;
 
@@ -17,14 +19,16 @@ public static class ScanCommand
         var output = CommonOptions.Output();
         var functions = CommonOptions.Functions();
         var since = new Option<string?>("--since") { Description = "only records at or after this time: ISO-8601 or an age such as 24h, 7d" };
-        var toTable = new Option<string?>("--to-table") { Description = "also write the findings to this deployed findings table (backfill)" };
+        var toTable = new Option<string?>("--to-table") { Description = "also write the findings to this deployed findings table (backfill); its suppression rules apply" };
+        var table = new Option<string?>("--table") { Description = "apply the suppression rules stored in this findings table" };
+        var suppressions = new Option<FileInfo?>("--suppressions") { Description = "apply the suppression rules in this file (`denied suppressions list --output json`)" };
         var noProgress = new Option<bool>("--no-progress") { Description = "no progress on standard error" };
         var region = CommonOptions.Region();
         var profile = CommonOptions.Profile();
         var endpoint = CommonOptions.EndpointUrl();
         var command = new Command("scan", "Aggregate the Lambda access denials in CloudTrail logs into findings with their fixes.")
         {
-            path, output, functions, since, toTable, noProgress, region, profile, endpoint,
+            path, output, functions, since, toTable, table, suppressions, noProgress, region, profile, endpoint,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -36,26 +40,49 @@ public static class ScanCommand
                 parse.GetValue(since),
                 parse.GetValue(toTable),
                 !parse.GetValue(noProgress),
-                aws);
+                aws)
+            {
+                Table = parse.GetValue(table),
+                Suppressions = parse.GetValue(suppressions),
+            };
             return await RunAsync(options, Console.Out, Console.Error, TimeProvider.System, ct);
         });
         return command;
     }
 
-    public sealed record ScanOptions(string Path, OutputFormat Format, FileInfo? Functions, string? Since, string? ToTable, bool Progress, AwsOptions Aws);
+    public sealed record ScanOptions(string Path, OutputFormat Format, FileInfo? Functions, string? Since, string? ToTable, bool Progress, AwsOptions Aws)
+    {
+        /// <summary>A findings table whose suppression rules apply (without writing to it); <see cref="ToTable"/>'s apply too.</summary>
+        public string? Table { get; init; }
+
+        /// <summary>A file of suppression rules, as `denied suppressions list --output json` prints them.</summary>
+        public FileInfo? Suppressions { get; init; }
+    }
 
     public static async Task<int> RunAsync(ScanOptions options, TextWriter stdout, TextWriter stderr, TimeProvider clock, CancellationToken ct)
     {
         LogScanner scanner;
         try
         {
+            if (options.Table is { } t && options.ToTable is { } to && t != to)
+            {
+                throw new CliInputException("--table and --to-table name different tables; the rules of the table written to apply, so give one");
+            }
+
             var inventory = InventoryLoader.Load(options.Functions);
-            scanner = new LogScanner(new Diagnoser(IamCatalog.Default, inventory), SinceParser.Parse(options.Since, clock));
+            var rules = await ScanSuppressions.LoadAsync(options.Suppressions, options.Table ?? options.ToTable, options.Aws, ct);
+            var intake = new DenialIntake(new Diagnoser(IamCatalog.Default, inventory), rules, clock.GetUtcNow());
+            scanner = new LogScanner(intake, SinceParser.Parse(options.Since, clock));
         }
         catch (CliInputException e)
         {
             stderr.WriteLine($"denied: {e.Message}");
             return ExitCodes.Usage;
+        }
+        catch (FindingStoreException e)
+        {
+            stderr.WriteLine($"denied: reading the suppression rules failed: {TextEscaping.PlainLine(e.Message)}");
+            return ExitCodes.AwsError;
         }
 
         var progress = new ScanProgress(stderr, options.Progress, interactive: !Console.IsErrorRedirected && stderr == Console.Error);
@@ -192,5 +219,5 @@ public static class ScanCommand
     }
 
     private static string Summary(ScanStats s) =>
-        $"Scanned {s.Files} files, {s.Records:N0} records: {s.Denied:N0} access denials, {s.IgnoredOtherPrincipal:N0} of them by principals other than Lambda functions (counted, no finding), {s.Errors.Count} unreadable inputs.";
+        $"Scanned {s.Files} files, {s.Records:N0} records: {s.Denied:N0} access denials, {s.IgnoredOtherPrincipal:N0} of them by principals other than Lambda functions (counted, no finding){ScanSuppressions.Summary(s)}, {s.Errors.Count} unreadable inputs.";
 }

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json;
 using Denied.Findings;
+using Denied.Intake;
 using Denied.Rendering;
 
 namespace Denied.Cli;
@@ -8,7 +10,8 @@ namespace Denied.Cli;
 /// <summary>
 /// `denied suppressions list|add|remove`: rules that silence expected denials before they become findings
 /// (probes, health checks, known SCP guardrails). Stored in the findings table, read by the Detector within
-/// SUPPRESSION_TTL_SECONDS; visible here and reversible with `remove`.
+/// SUPPRESSION_TTL_SECONDS and by `denied scan --table/--to-table`; `list --output json` prints the file
+/// `denied scan --suppressions FILE` reads offline. Visible here and reversible with `remove`.
 /// </summary>
 public static class SuppressionsCommand
 {
@@ -23,11 +26,29 @@ public static class SuppressionsCommand
 
     private static Command List()
     {
-        var command = new Command("list", "Every suppression rule.");
+        var output = new Option<string>("--output", "-o")
+        {
+            Description = "table (default) or json (the file `denied scan --suppressions` reads)",
+            DefaultValueFactory = _ => "table",
+        };
+        output.AcceptOnlyFromAmong("table", "json");
+        var command = new Command("list", "Every suppression rule.") { output };
         var target = FindingsCommand.AddAws(command, out var table);
         command.SetAction((parse, ct) => FindingsActions.WithStore(new FindingsActions.Target(target(parse), StoreFactory.TableName(parse.GetValue(table))), Console.Error, async store =>
         {
             var rules = await store.ListSuppressionsAsync(ct);
+            if (parse.GetValue(output) == "json")
+            {
+                using var buffer = new MemoryStream();
+                using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+                {
+                    SuppressionRulesJson.Write(w, rules);
+                }
+
+                Console.Out.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+                return ExitCodes.Clean;
+            }
+
             foreach (var r in rules)
             {
                 Console.Out.WriteLine(string.Join("  ",

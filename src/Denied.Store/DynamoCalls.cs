@@ -56,7 +56,7 @@ internal sealed class DynamoCalls(IAmazonDynamoDB client, string tableName, Time
             // A malformed or oversized item fails the same way every time: not a conflict to retry.
             if (reasons.FirstOrDefault(x => x.Code == "ValidationError") is { } invalid)
             {
-                throw new FindingStoreException("TransactWriteItems", tableName, findingId, false, invalid.Message ?? "ValidationError", canceled);
+                throw new FindingStoreException("TransactWriteItems", tableName, findingId, StoreFailure.ItemRejected, invalid.Message ?? "ValidationError", canceled);
             }
 
             return reasons;

@@ -32,6 +32,12 @@ internal static class DynamoErrors
         _ => false,
     };
 
+    /// <summary>Transient, item rejected (ValidationException: the request's item or key itself is refused), or permanent.</summary>
+    public static StoreFailure Classify(Exception e) =>
+        IsTransient(e) ? StoreFailure.Transient
+        : e is AmazonServiceException { ErrorCode: "ValidationException" } ? StoreFailure.ItemRejected
+        : StoreFailure.Permanent;
+
     /// <summary>Runs one SDK call; any SDK or network failure comes out as <see cref="FindingStoreException"/>.</summary>
     public static async Task<T> Run<T>(string operation, string tableName, string? findingId, Func<Task<T>> call, CancellationToken ct)
     {
@@ -45,7 +51,7 @@ internal static class DynamoErrors
         }
         catch (Exception e) when (e is AmazonServiceException or AmazonClientException or IOException or HttpRequestException or TimeoutException or TaskCanceledException)
         {
-            throw new FindingStoreException(operation, tableName, findingId, IsTransient(e), e.Message, e);
+            throw new FindingStoreException(operation, tableName, findingId, Classify(e), e.Message, e);
         }
     }
 }

@@ -53,8 +53,8 @@ internal sealed class FindingApplier(IAmazonDynamoDB client, DynamoCalls calls, 
             var reasons = await calls.TransactAsync(items, id, stats, ct);
             if (reasons is null)
             {
-                result = new ApplyOutcome(result.Counted + batch.Sum(t => (long)t.Count), result.IsNew || current is null,
-                    result.Reopened || plan.Reopens, result.Unmuted || plan.Unmutes);
+                result = new ApplyOutcome(result.Counted + batch.Sum(t => (long)t.Count), result.IsNew || plan.Change.Kind == FindingChangeKind.New,
+                    result.Reopened || plan.Change.Kind == FindingChangeKind.Reopened, result.Unmuted || plan.Change.Kind == FindingChangeKind.MuteEnded);
                 pending.RemoveRange(0, batch.Count);
                 attempt = -1;
                 continue;
@@ -82,11 +82,12 @@ internal sealed class FindingApplier(IAmazonDynamoDB client, DynamoCalls calls, 
             TableName = calls.TableName,
             Key = FindingItemMapper.Key(id),
             ConsistentRead = true,
-            ProjectionExpression = "#pk, #st, #fs, #ls, #mu, #se, #fn",
+            ProjectionExpression = "#pk, #st, #fs, #ls, #mu, #se, #fn, #rc, #c",
             ExpressionAttributeNames = new()
             {
                 ["#pk"] = A.Pk, ["#st"] = A.Status, ["#fs"] = A.FirstSeen, ["#ls"] = A.LastSeen,
                 ["#mu"] = A.MutedUntil, ["#se"] = A.SampleEventIds, ["#fn"] = A.FunctionName,
+                ["#rc"] = A.ReopenCount, ["#c"] = A.Count,
             },
         };
         var response = await DynamoErrors.Run("GetItem", calls.TableName, id, () => client.GetItemAsync(request, ct), ct);

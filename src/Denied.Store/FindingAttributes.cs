@@ -36,6 +36,9 @@ internal static class FindingAttributes
     public const string ResolvedAt = "resolvedAt";
     public const string ReopenCount = "reopenCount";
 
+    // The kind of the latest write (FindingChangeCodes): the Notifier reads it from the stream's new image.
+    public const string Change = "change";
+
     // Event ledger item: pk "E#<eventID>", sk "EVENT". Applied-token marker: pk "T#<token>", sk "APPLIED".
     public const string EventPrefix = "E#";
     public const string EventSk = "EVENT";
@@ -57,6 +60,10 @@ internal static class FindingAttributes
     public const string NotifyPrefix = "NOTIFY#";
     public const string State = "state";
     public const string At = "at";
+
+    // Dead-letter marker: pk "M#<SHA-256 hex of the SQS messageId>", sk "DEADLETTER", with state and at as above.
+    public const string MessagePrefix = "M#";
+    public const string DeadLetterSk = "DEADLETTER";
 
     public static string FindingPk(string findingId) => FindingPrefix + findingId;
 }

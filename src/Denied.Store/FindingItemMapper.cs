@@ -10,7 +10,7 @@ namespace Denied.Store;
 /// <summary>
 /// <see cref="Finding"/> to and from its table item (pk "F#id", sk "FINDING"). Optional attributes are left
 /// out rather than stored empty: GSI key attributes (functionName above all) must be absent, never "".
-/// The latest diagnosis is stored as the JSON of PRODUCT.md "The diagnosis record".
+/// The latest diagnosis is stored as the diagnosis record's JSON (DiagnosisJson).
 /// </summary>
 public static class FindingItemMapper
 {
@@ -74,6 +74,7 @@ public static class FindingItemMapper
         Put(item, A.MutedUntil, finding.MutedUntil is { } mu ? ItemTime.ToText(mu) : null);
         Put(item, A.ResolvedAt, finding.ResolvedAt is { } ra ? ItemTime.ToText(ra) : null);
         item[A.ReopenCount] = N(finding.ReopenCount);
+        Put(item, A.Change, finding.LastChange is { } change ? FindingChangeCodes.Of(change) : null);
         if (expiresAt is { } exp)
         {
             item[A.ExpiresAt] = new AttributeValue { N = ItemTime.ToEpoch(exp) };
@@ -115,6 +116,7 @@ public static class FindingItemMapper
             MutedUntil = Opt(item, A.MutedUntil) is { } mu ? ItemTime.Parse(mu) : null,
             ResolvedAt = Opt(item, A.ResolvedAt) is { } ra ? ItemTime.Parse(ra) : null,
             ReopenCount = item.TryGetValue(A.ReopenCount, out var rc) && rc.N is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : 0,
+            LastChange = FindingChangeCodes.Parse(Opt(item, A.Change)),
         };
     }
 

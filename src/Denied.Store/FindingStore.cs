@@ -139,6 +139,18 @@ public sealed class FindingStore
         _notifications.MarkSentAsync(findingId, transition, ct);
 
     /// <summary>
+    /// Claims the sending of one SQS message to the dead-letter queue, so a message redelivered after its batch's
+    /// invocation failed whole (a timeout, a crash) is not dead-lettered a second time. <see cref="NotificationClaim.AlreadySent"/>:
+    /// it was sent; otherwise send it, then call <see cref="MarkDeadLetteredAsync"/>.
+    /// </summary>
+    public Task<NotificationClaim> TryClaimDeadLetterAsync(string messageId, CancellationToken ct = default) =>
+        _notifications.TryClaimDeadLetterAsync(messageId, ct);
+
+    /// <summary>Records that the claimed message is in the dead-letter queue.</summary>
+    public Task MarkDeadLetteredAsync(string messageId, CancellationToken ct = default) =>
+        _notifications.MarkDeadLetteredAsync(messageId, ct);
+
+    /// <summary>
     /// Checks the live table against <see cref="FindingTableSchema"/> (keys, the six GSIs, the stream) with
     /// one DescribeTable. Throws <see cref="FindingTableMismatchException"/> naming every problem, including
     /// a missing table; <see cref="FindingStoreException"/> when DescribeTable itself fails otherwise.

@@ -1,26 +1,40 @@
 namespace Denied.Store;
 
 /// <summary>
-/// A store call failed. The message names the operation, the table and the finding. <see cref="IsTransient"/>
-/// tells the caller whether the same call may succeed later (throttling, 5xx, transaction conflicts,
-/// timeouts, I/O): the Detector reports such records as batchItemFailures so SQS redelivers them, and the
-/// write path is idempotent under redelivery. Permanent failures (validation, access denied, missing
-/// table) will fail again and belong in the dead-letter queue and the logs.
+/// A store call failed. The message names the operation, the table and the finding. <see cref="Failure"/>
+/// tells the caller what to do next, so no caller reads SDK error codes: a transient failure (throttling, 5xx,
+/// transaction conflicts, timeouts, I/O) may succeed later, and the write path is idempotent under redelivery;
+/// a permanent one (access denied, missing table) fails again for every item; an item rejected (DynamoDB's
+/// ValidationException: a key or item over its size limit) fails again for this item only.
 /// </summary>
 public sealed class FindingStoreException : Exception
 {
-    public FindingStoreException(string operation, string tableName, string? findingId, bool isTransient, string detail, Exception? innerException = null)
+    public FindingStoreException(string operation, string tableName, string? findingId, StoreFailure failure, string detail, Exception? innerException = null)
         : base($"DynamoDB {operation} on table '{tableName}'{(findingId is null ? "" : $" for finding {findingId}")} failed "
-            + $"({(isTransient ? "transient" : "permanent")}): {detail}", innerException)
+            + $"({Describe(failure)}): {detail}", innerException)
     {
         Operation = operation;
         FindingId = findingId;
-        IsTransient = isTransient;
+        Failure = failure;
+    }
+
+    public FindingStoreException(string operation, string tableName, string? findingId, bool isTransient, string detail, Exception? innerException = null)
+        : this(operation, tableName, findingId, isTransient ? StoreFailure.Transient : StoreFailure.Permanent, detail, innerException)
+    {
     }
 
     public string Operation { get; }
 
     public string? FindingId { get; }
 
-    public bool IsTransient { get; }
+    public StoreFailure Failure { get; }
+
+    public bool IsTransient => Failure == StoreFailure.Transient;
+
+    private static string Describe(StoreFailure failure) => failure switch
+    {
+        StoreFailure.Transient => "transient",
+        StoreFailure.ItemRejected => "permanent: the item was refused",
+        _ => "permanent",
+    };
 }

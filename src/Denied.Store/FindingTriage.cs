@@ -16,7 +16,7 @@ internal sealed class FindingTriage(IAmazonDynamoDB client, string tableName, Ti
     {
         var now = time.GetUtcNow();
         var e = new ExpressionBuilder();
-        var update = $"SET {e.Name(A.Status)} = {e.Value(FindingStatusCodes.Of(FindingStatus.Resolved))}, "
+        var update = $"SET {e.Name(A.Status)} = {e.Value(FindingStatusCodes.Of(FindingStatus.Resolved))}, {Triaged(e)}, "
             + $"{e.Name(A.ResolvedAt)} = {e.Value(ItemTime.ToText(now))}, "
             + $"{e.Name(A.ExpiresAt)} = {e.Value(new AttributeValue { N = ItemTime.ToEpoch(now + options.ResolvedRetention) })} "
             + $"REMOVE {e.Name(A.MuteReason)}, {e.Name(A.MutedUntil)}";
@@ -27,7 +27,7 @@ internal sealed class FindingTriage(IAmazonDynamoDB client, string tableName, Ti
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         var e = new ExpressionBuilder();
-        var set = $"SET {e.Name(A.Status)} = {e.Value(FindingStatusCodes.Of(FindingStatus.Muted))}, {e.Name(A.MuteReason)} = {e.Value(reason)}";
+        var set = $"SET {e.Name(A.Status)} = {e.Value(FindingStatusCodes.Of(FindingStatus.Muted))}, {Triaged(e)}, {e.Name(A.MuteReason)} = {e.Value(reason)}";
         var remove = $" REMOVE {e.Name(A.ResolvedAt)}, {e.Name(A.ExpiresAt)}";
         if (until is { } u)
         {
@@ -45,11 +45,14 @@ internal sealed class FindingTriage(IAmazonDynamoDB client, string tableName, Ti
     public async Task<Finding?> UnmuteAsync(string findingId, CancellationToken ct)
     {
         var e = new ExpressionBuilder();
-        var update = $"SET {e.Name(A.Status)} = {e.Value(FindingStatusCodes.Of(FindingStatus.Open))} REMOVE {e.Name(A.MuteReason)}, {e.Name(A.MutedUntil)}";
+        var update = $"SET {e.Name(A.Status)} = {e.Value(FindingStatusCodes.Of(FindingStatus.Open))}, {Triaged(e)} REMOVE {e.Name(A.MuteReason)}, {e.Name(A.MutedUntil)}";
         var condition = $"attribute_exists({e.Name(A.Pk)}) AND {e.Name(A.Status)} = {e.Value(FindingStatusCodes.Of(FindingStatus.Muted))}";
         return await UpdateAsync("UpdateItem (unmute)", findingId, e, update, condition, ct)
             ?? await new FindingQueries(client, tableName).GetAsync(findingId, ct);
     }
+
+    // A triage write is a change of the item too: its stream record must say it notifies nothing.
+    private static string Triaged(ExpressionBuilder e) => $"{e.Name(A.Change)} = {e.Value(FindingChangeCodes.Of(FindingChangeKind.Triaged))}";
 
     private async Task<Finding?> UpdateAsync(string operation, string findingId, ExpressionBuilder e, string update, string condition, CancellationToken ct)
     {

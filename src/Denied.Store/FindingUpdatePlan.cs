@@ -1,3 +1,4 @@
+using System.Globalization;
 using Amazon.DynamoDBv2.Model;
 using Denied.Findings;
 using Denied.Rendering;
@@ -6,32 +7,40 @@ using A = Denied.Store.FindingAttributes;
 namespace Denied.Store;
 
 /// <summary>
-/// The UpdateItem of one apply step, decided from the finding as just read. Every decision taken from
-/// that read is pinned by the condition (status unchanged, firstSeen still later, lastSeen still earlier,
-/// the item still absent), so a racing writer makes the transaction fail and the step re-read, never a
-/// wrong result. DynamoDB has no max(): lastSeen only moves forward because of that condition.
+/// The UpdateItem of one apply step: <see cref="FindingLifecycle.Apply"/> decides the change from the finding as
+/// just read, and this translates it. Every decision taken from that read is pinned by the condition (status
+/// unchanged, firstSeen still later, lastSeen still earlier, the mute's expiry unchanged, the item still absent),
+/// so a racing writer makes the transaction fail and the step re-read, never a wrong result. DynamoDB has no
+/// max(): lastSeen only moves forward because of that condition.
 /// </summary>
 internal sealed class FindingUpdatePlan
 {
     public required ExpressionBuilder Expressions { get; init; }
     public required string UpdateExpression { get; init; }
     public required string ConditionExpression { get; init; }
-    public bool Reopens { get; init; }
-    public bool Unmutes { get; init; }
+    public required FindingChange Change { get; init; }
+
+    /// <summary>The lifecycle's view of a read finding item (status, times, mute expiry, counts).</summary>
+    public static StoredFindingState? StateOf(IReadOnlyDictionary<string, AttributeValue>? current) =>
+        current is null ? null : new StoredFindingState(
+            FindingStatusCodes.Parse(current[A.Status].S) ?? throw new FormatException($"finding attribute '{A.Status}' has unknown code '{current[A.Status].S}'"),
+            ItemTime.Parse(current[A.FirstSeen].S),
+            ItemTime.Parse(current[A.LastSeen].S),
+            current.TryGetValue(A.MutedUntil, out var mu) && mu.S is { } until ? ItemTime.Parse(until) : null,
+            current.TryGetValue(A.ReopenCount, out var rc) && rc.N is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : 0,
+            current.TryGetValue(A.Count, out var c) && c.N is { } n ? long.Parse(n, CultureInfo.InvariantCulture) : 0);
 
     public static FindingUpdatePlan Build(
         FindingObservation observation, IReadOnlyList<ObservedEvent> events, IReadOnlyDictionary<string, AttributeValue>? current,
         long count, DateTimeOffset now, FindingStoreOptions options)
     {
+        var change = FindingLifecycle.Apply(StateOf(current), events.Min(x => x.EventTime), events.Max(x => x.EventTime), count, now);
         var e = new ExpressionBuilder();
         var set = new List<string>();
         var add = new List<string>();
         var remove = new List<string>();
         var cond = new List<string>();
-        var fs = ItemTime.ToText(events.Min(x => x.EventTime));
-        var ls = ItemTime.ToText(events.Max(x => x.EventTime));
         var functions = observation.FunctionNames;
-        var open = FindingStatusCodes.Of(FindingStatus.Open);
         var newest = events.OrderByDescending(x => x.EventTime).Select(x => x.EventId).ToList();
 
         add.Add($"{e.Name(A.Count)} {e.Number(count)}");
@@ -45,65 +54,56 @@ internal sealed class FindingUpdatePlan
             add.Add($"{e.Name(A.FunctionNames)} {e.Value(new AttributeValue { SS = [.. functions] })}");
         }
 
-        var reopens = false;
-        var unmutes = false;
+        set.Add($"{e.Name(A.Change)} = {e.Value(FindingChangeCodes.Of(change.Kind))}");
         List<string> samples;
-        var takesLatest = true;
         if (current is null)
         {
             cond.Add($"attribute_not_exists({e.Name(A.Pk)})");
-            set.Add($"{e.Name(A.Status)} = {e.Value(open)}");
-            set.Add($"{e.Name(A.FirstSeen)} = {e.Value(fs)}");
-            set.Add($"{e.Name(A.LastSeen)} = {e.Value(ls)}");
+            set.Add($"{e.Name(A.Status)} = {e.Value(FindingStatusCodes.Of(change.Status))}");
+            set.Add($"{e.Name(A.FirstSeen)} = {e.Value(ItemTime.ToText(change.FirstSeen!.Value))}");
+            set.Add($"{e.Name(A.LastSeen)} = {e.Value(ItemTime.ToText(change.LastSeen!.Value))}");
             set.Add($"{e.Name(A.ReopenCount)} = {e.Number(0)}");
             samples = newest;
         }
         else
         {
-            var status = current[A.Status].S;
-            cond.Add($"attribute_exists({e.Name(A.Pk)}) AND {e.Name(A.Status)} = {e.Value(status)}");
-            if (string.CompareOrdinal(fs, current[A.FirstSeen].S) < 0)
+            cond.Add($"attribute_exists({e.Name(A.Pk)}) AND {e.Name(A.Status)} = {e.Value(current[A.Status].S)}");
+            if (change.FirstSeen is { } fs)
             {
-                var v = e.Value(fs);
+                var v = e.Value(ItemTime.ToText(fs));
                 set.Add($"{e.Name(A.FirstSeen)} = {v}");
                 cond.Add($"{e.Name(A.FirstSeen)} > {v}");
             }
 
-            // A backfill of older events counts but does not replace the newer diagnosis or lastSeen.
-            takesLatest = string.CompareOrdinal(ls, current[A.LastSeen].S) >= 0;
-            if (takesLatest)
+            if (change.LastSeen is { } ls)
             {
-                var v = e.Value(ls);
+                var v = e.Value(ItemTime.ToText(ls));
                 set.Add($"{e.Name(A.LastSeen)} = {v}");
                 cond.Add($"{e.Name(A.LastSeen)} <= {v}");
             }
 
             var stored = current.TryGetValue(A.SampleEventIds, out var l) && l.L is { } list ? list.Select(x => x.S).ToList() : [];
-            samples = takesLatest ? [.. newest, .. stored] : [.. stored, .. newest];
+            samples = change.TakesLatest ? [.. newest, .. stored] : [.. stored, .. newest];
 
-            if (status == FindingStatusCodes.Of(FindingStatus.Resolved))
+            if (change.Kind == FindingChangeKind.Reopened)
             {
-                // Seen again after resolve: reopen, and stop the TTL that would delete it (PRODUCT.md "Findings").
-                reopens = true;
-                set.Add($"{e.Name(A.Status)} = {e.Value(open)}");
+                // Seen again after resolve: reopen, and stop the TTL that would delete it.
+                set.Add($"{e.Name(A.Status)} = {e.Value(FindingStatusCodes.Of(change.Status))}");
                 add.Add($"{e.Name(A.ReopenCount)} {e.Number(1)}");
                 remove.Add(e.Name(A.ResolvedAt));
                 remove.Add(e.Name(A.ExpiresAt));
             }
-            else if (status == FindingStatusCodes.Of(FindingStatus.Muted)
-                && current.TryGetValue(A.MutedUntil, out var mu) && mu.S is { } until
-                && ItemTime.Parse(until) <= now)
+            else if (change.Kind == FindingChangeKind.MuteEnded)
             {
-                // A mute with an expiry ends at the first sighting after it; muted findings still count meanwhile.
-                unmutes = true;
-                set.Add($"{e.Name(A.Status)} = {e.Value(open)}");
-                cond.Add($"{e.Name(A.MutedUntil)} = {e.Value(until)}");
+                // The mute's expiry decided it: a racing re-mute with another expiry makes the write fail and re-read.
+                set.Add($"{e.Name(A.Status)} = {e.Value(FindingStatusCodes.Of(change.Status))}");
+                cond.Add($"{e.Name(A.MutedUntil)} = {e.Value(current[A.MutedUntil].S)}");
                 remove.Add(e.Name(A.MuteReason));
                 remove.Add(e.Name(A.MutedUntil));
             }
         }
 
-        if (takesLatest)
+        if (change.TakesLatest)
         {
             set.Add($"{e.Name(A.Diagnosis)} = {e.Value(DiagnosisJson.Serialize(observation.Latest))}");
             if (observation.Latest.ErrorCode is { } code)
@@ -128,8 +128,7 @@ internal sealed class FindingUpdatePlan
             Expressions = e,
             UpdateExpression = update,
             ConditionExpression = string.Join(" AND ", cond),
-            Reopens = reopens,
-            Unmutes = unmutes,
+            Change = change,
         };
     }
 }

@@ -6,7 +6,7 @@ namespace Denied.Store;
 
 /// <summary>
 /// <see cref="SuppressionRule"/> to and from its item (pk "SUPPRESSION", sk rule id). ExpiresAt is stored in
-/// the TTL attribute, so DynamoDB deletes an expired rule; until it does, <see cref="SuppressionMatcher"/>
+/// the TTL attribute, so DynamoDB deletes an expired rule; until it does, <see cref="Denied.Intake.SuppressionMatcher"/>
 /// ignores it.
 /// </summary>
 public static class SuppressionItemMapper

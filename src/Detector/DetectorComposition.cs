@@ -37,11 +37,16 @@ public static class DetectorComposition
 
         var log = new JsonLog(output, settings.FunctionName, settings.LogLevel);
         var metrics = new EmfMetrics(output, settings.MetricsNamespace, settings.FunctionName, clock);
-        var context = new DetectorContext(store, inventory, settings.SuppressionTtl, clock);
-        var handler = new DetectorHandler(store, deadLetters, context, log, metrics, clock);
+        var handler = Handler(store, deadLetters, inventory, settings.SuppressionTtl, log, metrics, clock);
         log.Info("detector ready", ("table", settings.TableName), ("inventory", settings.InventoryEnabled));
         return handler.HandleAsync;
     }
+
+    /// <summary>The handler and its parts over clients already built (the composition root's wiring, shared with tests and benchmarks).</summary>
+    public static DetectorHandler Handler(
+        FindingStore store, DeadLetterSink? deadLetters, CachedLambdaInventory? inventory, TimeSpan suppressionTtl, JsonLog log, EmfMetrics metrics, TimeProvider clock) =>
+        new(new FindingWriter(store, log, metrics), new DeadLetterer(deadLetters, store, log),
+            new DetectorContext(store, inventory, suppressionTtl, clock, log), log, metrics, clock);
 
     private static T Configure<T>(T config, DetectorSettings settings) where T : Amazon.Runtime.ClientConfig
     {

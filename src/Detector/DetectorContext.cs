@@ -2,16 +2,19 @@ using Denied.AwsClients;
 using Denied.Diagnostics;
 using Denied.Findings;
 using Denied.Iam;
+using Denied.Intake;
+using Denied.LambdaRuntime.Observability;
 using Denied.Principals;
 using Denied.Store;
 
 namespace Denied.Detector;
 
 /// <summary>
-/// What a batch needs besides the records: the diagnoser (rebuilt when the function inventory changes) and the
-/// suppression rules (re-read after their TTL). Both are cached across invocations of a warm function.
+/// What a batch needs besides the records: the <see cref="DenialIntake"/> built from the diagnoser (rebuilt when the
+/// function inventory changes) and the suppression rules (re-read after their TTL). Both are cached across
+/// invocations of a warm function.
 /// </summary>
-public sealed class DetectorContext(FindingStore store, CachedLambdaInventory? inventory, TimeSpan suppressionTtl, TimeProvider clock)
+public sealed class DetectorContext(FindingStore store, CachedLambdaInventory? inventory, TimeSpan suppressionTtl, TimeProvider clock, JsonLog log)
 {
     /// <summary>
     /// How old the inventory must be before a role session that names no listed function lists them again: a function
@@ -24,6 +27,32 @@ public sealed class DetectorContext(FindingStore store, CachedLambdaInventory? i
     private Diagnoser _diagnoser = new(IamCatalog.Default);
     private IReadOnlyList<SuppressionRule> _suppressions = [];
     private DateTimeOffset _suppressionsRead = DateTimeOffset.MinValue;
+
+    /// <summary>Whether <see cref="RefreshedIntakeAsync"/> can ever give a newer inventory.</summary>
+    public bool CanRefresh => inventory is not null;
+
+    /// <summary>The intake for one batch: the current inventory and the active suppression rules, judged now.</summary>
+    public async Task<DenialIntake> IntakeAsync(CancellationToken ct) =>
+        new(await DiagnoserAsync(ct), await SuppressionsAsync(ct), clock.GetUtcNow());
+
+    /// <summary>
+    /// An intake over a newer inventory than <paramref name="used"/>'s, or null when there is none; a failed listing
+    /// keeps the cached one (logged) rather than failing the batch.
+    /// </summary>
+    public async Task<DenialIntake?> RefreshedIntakeAsync(DenialIntake used, CancellationToken ct)
+    {
+        try
+        {
+            return await RefreshedDiagnoserAsync(used.Diagnoser, ct) is { } refreshed
+                ? new DenialIntake(refreshed, await SuppressionsAsync(ct), clock.GetUtcNow())
+                : null;
+        }
+        catch (Exception e) when (e is AwsServiceException or HttpRequestException or IOException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            log.Warn("function inventory refresh failed; the cached inventory decides", (LogKeys.Error, e.Message));
+            return null;
+        }
+    }
 
     public async Task<Diagnoser> DiagnoserAsync(CancellationToken ct)
     {

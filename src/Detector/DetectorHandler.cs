@@ -1,67 +1,86 @@
 using System.Text;
 using System.Text.Json;
-using Denied.AwsClients;
 using Denied.CloudTrail;
 using Denied.Detector.Events;
-using Denied.Diagnostics;
 using Denied.Findings;
+using Denied.Intake;
 using Denied.LambdaRuntime;
 using Denied.LambdaRuntime.Observability;
-using Denied.Store;
 
 namespace Denied.Detector;
 
 /// <summary>
-/// SQS batch in, findings out. Each message is diagnosed on its own (a bad one never fails the batch); Lambda
-/// denials are aggregated per finding and written once per finding; only the messages of findings whose write
-/// failed are returned in batchItemFailures, so SQS redelivers exactly those, and the store's event ledger
-/// makes the redelivery count nothing twice.
+/// SQS batch in, findings out: parse each message, take it through <see cref="DenialIntake"/>, write one
+/// observation per finding, and list in batchItemFailures exactly the messages that were not done (a failed or
+/// deadline-cut write, a failed dead-letter send). Malformed messages and findings DynamoDB refuses go to the
+/// dead-letter queue; SQS redelivers the rest, and the store's ledger makes a redelivery count nothing twice.
 /// </summary>
-public sealed class DetectorHandler(
-    FindingStore store,
-    DeadLetterSink? deadLetters,
-    DetectorContext context,
-    JsonLog log,
-    EmfMetrics metrics,
-    TimeProvider clock)
+public sealed class DetectorHandler(FindingWriter writer, DeadLetterer deadLetters, DetectorContext context, JsonLog log, EmfMetrics metrics, TimeProvider clock)
 {
-    /// <summary>Below this much time left, remaining findings are handed back to SQS instead of started.</summary>
+    /// <summary>Work stops this long before the deadline: unstarted and cut writes go back, and the response still gets out.</summary>
     public static readonly TimeSpan SafetyMargin = TimeSpan.FromSeconds(3);
+
+    public const string NoMessageId = "(no messageId)";
 
     public async Task<byte[]> HandleAsync(ReadOnlyMemory<byte> body, InvocationContext invocation, CancellationToken ct)
     {
-        var batch = JsonSerializer.Deserialize(body.Span, DetectorEventsJsonContext.Default.SqsEvent)
-            ?? throw new InvalidDataException("The SQS event is empty.");
+        var batch = JsonSerializer.Deserialize(body.Span, DetectorEventsJsonContext.Default.SqsEvent) ?? throw new InvalidDataException("The SQS event is empty.");
         if (batch.Records is null || batch.Records.Contains(null!))
         {
             throw new InvalidDataException("The SQS event has no Records array, or a null record in it.");
         }
 
+        // Cancelled SafetyMargin before the deadline (on the injected clock) or when the runtime cancels.
+        using var deadline = new CancellationTokenSource(Clamp(invocation.RemainingTime(clock) - SafetyMargin), clock);
+        using var cut = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token);
+
         var failures = new HashSet<string>(StringComparer.Ordinal);
         var aggregator = new FindingAggregator();
-        var diagnoser = await context.DiagnoserAsync(ct);
-        var suppressions = await context.SuppressionsAsync(ct);
-
+        var intake = await context.IntakeAsync(ct);
         foreach (var message in batch.Records)
         {
             metrics.Add(Metric.MessagesReceived);
-            var outcome = await ClassifyAsync(message, diagnoser, suppressions, aggregator, ct);
-            if (outcome is { } failedId)
+            var id = message.MessageId ?? NoMessageId;
+            var parsed = message.Body is { } text ? CloudTrailRecordParser.Parse(Encoding.UTF8.GetBytes(text)) : RecordParseResult.Failed("message without a body");
+            if (parsed.Record is not { } record)
             {
-                failures.Add(failedId);
+                metrics.Add(Metric.Malformed);
+                await DeadLetterAsync(message, parsed.Error!, "malformed message", failures, cut.Token);
+                continue;
+            }
+
+            var outcome = intake.Take(record, context.CanRefresh);
+            if (outcome.Kind == IntakeKind.NeedsNewerInventory)
+            {
+                intake = await context.RefreshedIntakeAsync(intake, ct) ?? intake;
+                outcome = intake.Take(record);
+            }
+
+            Count(outcome, id, record.EventId);
+            if (outcome.Kind == IntakeKind.Observed)
+            {
+                aggregator.Add(outcome.Diagnosis!, id);
             }
         }
 
         foreach (var observation in aggregator.Observations())
         {
-            if (invocation.RemainingTime(clock) < SafetyMargin)
+            var (result, reason) = cut.IsCancellationRequested ? (WriteOutcome.Retry, null) : await writer.WriteAsync(observation, cut.Token);
+            var ids = observation.Events.Select(e => e.SourceId).ToHashSet(StringComparer.Ordinal);
+            if (result == WriteOutcome.Retry)
             {
-                log.Warn("deadline near: handing the rest of the batch back to SQS", (LogKeys.FindingId, observation.Key.Id));
-                failures.UnionWith(observation.Events.Select(e => e.SourceId));
-                continue;
+                failures.UnionWith(ids);
             }
 
-            await WriteAsync(observation, batch.Records, failures, ct);
+            foreach (var message in result == WriteOutcome.Rejected ? batch.Records.Where(m => ids.Contains(m.MessageId ?? NoMessageId)).DistinctBy(m => m.MessageId) : [])
+            {
+                await DeadLetterAsync(message, reason!, "message whose finding DynamoDB refused", failures, cut.Token);
+            }
+        }
+
+        if (cut.IsCancellationRequested)
+        {
+            log.Warn("deadline near: unwritten findings handed back to SQS", (LogKeys.Count, failures.Count));
         }
 
         metrics.Add(Metric.MessagesRetried, failures.Count);
@@ -70,134 +89,30 @@ public sealed class DetectorHandler(
         return JsonSerializer.SerializeToUtf8Bytes(response, DetectorEventsJsonContext.Default.SqsBatchResponse);
     }
 
-    /// <summary>Diagnoses one message; returns its id when it must come back (a failed dead-letter send).</summary>
-    private async Task<string?> ClassifyAsync(
-        SqsMessage message, Diagnoser diagnoser, IReadOnlyList<SuppressionRule> suppressions, FindingAggregator aggregator, CancellationToken ct)
+    private async Task DeadLetterAsync(SqsMessage message, string reason, string what, HashSet<string> failures, CancellationToken deadline)
     {
-        var id = message.MessageId ?? "(no messageId)";
-        var parsed = message.Body is { } text
-            ? CloudTrailRecordParser.Parse(Encoding.UTF8.GetBytes(text))
-            : RecordParseResult.Failed("message without a body");
-        if (parsed.Record is not { } record)
+        if (deadline.IsCancellationRequested || await deadLetters.SendAsync(message, reason, what, deadline))
         {
-            return await DeadLetterAsync(message, id, parsed.Error!, ct);
-        }
-
-        var diagnosis = diagnoser.DiagnoseDeferringFix(record);
-        if (!diagnosis.Denied)
-        {
-            Ignore(id, record.EventId, Metric.IgnoredNotDenied, "not an access denial");
-            return null;
-        }
-
-        metrics.Add(Metric.DenialsSeen);
-        if (diagnosis.Principal.Kind == PrincipalKind.AssumedRole && FindingKey.For(diagnosis) is null
-            && await RefreshedDiagnoserAsync(diagnoser, ct) is { } refreshed)
-        {
-            diagnosis = refreshed.DiagnoseDeferringFix(record);
-        }
-
-        if (FindingKey.For(diagnosis) is not { } key)
-        {
-            Ignore(id, record.EventId, Metric.IgnoredOtherPrincipal, "denial of a principal that is not a Lambda function");
-            return null;
-        }
-
-        if (SuppressionMatcher.FirstMatch(suppressions, key, diagnosis.Function?.Name, clock.GetUtcNow()) is { } rule)
-        {
-            Ignore(id, record.EventId, Metric.Suppressed, "suppressed by rule " + rule.Id);
-            return null;
-        }
-
-        aggregator.Add(diagnosis, id);
-        return null;
-    }
-
-    /// <summary>A diagnoser with a newer inventory, or null; a failed listing keeps the cached one rather than failing the batch.</summary>
-    private async Task<Diagnoser?> RefreshedDiagnoserAsync(Diagnoser used, CancellationToken ct)
-    {
-        try
-        {
-            return await context.RefreshedDiagnoserAsync(used, ct);
-        }
-        catch (Exception e) when (e is AwsServiceException or HttpRequestException or IOException or TaskCanceledException && !ct.IsCancellationRequested)
-        {
-            log.Warn("function inventory refresh failed; the cached inventory decides", (LogKeys.Error, e.Message));
-            return null;
+            failures.Add(message.MessageId ?? NoMessageId);
         }
     }
 
-    private async Task WriteAsync(FindingObservation observation, List<SqsMessage> messages, HashSet<string> failures, CancellationToken ct)
-    {
-        try
-        {
-            var result = await store.RecordAsync(observation with { Latest = Diagnoser.WithFix(observation.Latest) }, ct);
-            metrics.Add(result.IsNew ? Metric.FindingsNew : Metric.FindingsUpdated);
-            metrics.Add(Metric.FindingsReopened, result.Reopened ? 1 : 0);
-            metrics.Add(Metric.EventsCounted, result.EventsCounted);
-            metrics.Add(Metric.EventsAlreadyCounted, result.EventsSkipped + result.DuplicateEvents);
-            metrics.Add(Metric.StoreWrites, result.WriteRequests);
-        }
-        catch (FindingStoreException e) when (!e.IsTransient && deadLetters is not null
-            && e.InnerException is Amazon.DynamoDBv2.AmazonDynamoDBException { ErrorCode: "ValidationException" })
-        {
-            // DynamoDB refused the item itself (a key over 2,048 bytes, an item over 400 KB: a record full of hostile
-            // text). Every retry would be refused the same way, so its messages are dead-lettered with the reason now.
-            metrics.Add(Metric.StoreFailures);
-            var ids = observation.Events.Select(ev => ev.SourceId).ToHashSet(StringComparer.Ordinal);
-            foreach (var message in messages.Where(m => ids.Contains(m.MessageId ?? "(no messageId)")).DistinctBy(m => m.MessageId))
-            {
-                var id = message.MessageId ?? "(no messageId)";
-                if (await SendToDeadLetterAsync(message, id, "the finding cannot be stored: " + e.Message, "message whose finding DynamoDB refused", ct) is { } failedId)
-                {
-                    failures.Add(failedId);
-                }
-            }
-        }
-        catch (FindingStoreException e)
-        {
-            // Transient or not, the messages go back: transient ones succeed on a later try, and permanent ones
-            // (a broken deployment) end in the dead-letter queue through the redrive policy instead of vanishing.
-            metrics.Add(e.IsTransient ? Metric.StoreTransientFailures : Metric.StoreFailures);
-            log.Error("finding write failed; its messages go back to SQS",
-                (LogKeys.FindingId, observation.Key.Id), (LogKeys.Error, e.Message), (LogKeys.Count, observation.Events.Count));
-            failures.UnionWith(observation.Events.Select(ev => ev.SourceId));
-        }
-    }
+    private static TimeSpan Clamp(TimeSpan left) => left < TimeSpan.Zero ? TimeSpan.Zero : left > TimeSpan.FromDays(1) ? TimeSpan.FromDays(1) : left;
 
-    private Task<string?> DeadLetterAsync(SqsMessage message, string id, string reason, CancellationToken ct)
+    private void Count(IntakeOutcome outcome, string messageId, string? eventId)
     {
-        metrics.Add(Metric.Malformed);
-        return SendToDeadLetterAsync(message, id, reason, "malformed message", ct);
-    }
-
-    /// <summary>Sends a message that can never succeed to the dead-letter queue; returns its id when it must come back instead.</summary>
-    private async Task<string?> SendToDeadLetterAsync(SqsMessage message, string id, string reason, string what, CancellationToken ct)
-    {
-        var receiveCount = message.Attributes?.GetValueOrDefault("ApproximateReceiveCount");
-        if (deadLetters is null)
+        metrics.Add(Metric.DenialsSeen, outcome.Kind == IntakeKind.NotDenied ? 0 : 1);
+        var (metric, reason) = outcome.Kind switch
         {
-            // No dead-letter URL configured: let the redrive policy move it after maxReceiveCount receives.
-            log.Warn(what + "; returned to SQS for its redrive policy", (LogKeys.MessageId, id), (LogKeys.Reason, reason), (LogKeys.ReceiveCount, receiveCount));
-            return id;
-        }
-
-        try
+            IntakeKind.Observed => ((string?)null, (string?)null),
+            IntakeKind.NotDenied => (Metric.IgnoredNotDenied, "not an access denial"),
+            IntakeKind.Suppressed => (Metric.Suppressed, "suppressed by rule " + outcome.Rule!.Id),
+            _ => (Metric.IgnoredOtherPrincipal, "denial of a principal that is not a Lambda function"),
+        };
+        if (metric is not null)
         {
-            await deadLetters.SendAsync(id, message.Body ?? "", reason, ct);
-            log.Warn(what + " dead-lettered", (LogKeys.MessageId, id), (LogKeys.Reason, reason));
-            return null;
+            metrics.Add(metric);
+            log.Info("ignored", (LogKeys.MessageId, messageId), (LogKeys.EventId, eventId), (LogKeys.Reason, reason));
         }
-        catch (Exception e) when (e is Amazon.Runtime.AmazonServiceException or HttpRequestException or IOException)
-        {
-            log.Error(what + " could not be dead-lettered; returned to SQS", (LogKeys.MessageId, id), (LogKeys.Error, e.Message));
-            return id;
-        }
-    }
-
-    private void Ignore(string messageId, string? eventId, string metric, string reason)
-    {
-        metrics.Add(metric);
-        log.Info("ignored", (LogKeys.MessageId, messageId), (LogKeys.EventId, eventId), (LogKeys.Reason, reason));
     }
 }

@@ -18,4 +18,5 @@ public static class Metric
     public const string StoreWrites = "StoreWrites";
     public const string StoreFailures = "StoreFailures";
     public const string StoreTransientFailures = "StoreTransientFailures";
+    public const string DeadlineCuts = "DeadlineCuts";
 }

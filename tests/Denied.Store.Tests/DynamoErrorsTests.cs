@@ -7,24 +7,27 @@ namespace Denied.Store.Tests;
 
 public sealed class DynamoErrorsTests
 {
-    public static TheoryData<Exception, bool> Cases => new()
+    public static TheoryData<Exception, StoreFailure> Cases => new()
     {
-        { new ProvisionedThroughputExceededException("slow down") { ErrorCode = "ProvisionedThroughputExceededException" }, true },
-        { new AmazonDynamoDBException("throttled") { ErrorCode = "ThrottlingException", StatusCode = HttpStatusCode.BadRequest }, true },
-        { new InternalServerErrorException("oops") { StatusCode = HttpStatusCode.InternalServerError }, true },
-        { new AmazonDynamoDBException("unavailable") { StatusCode = HttpStatusCode.ServiceUnavailable }, true },
-        { new IOException("reset"), true },
-        { new HttpRequestException("refused"), true },
-        { new TaskCanceledException("timeout"), true },
-        { new ResourceNotFoundException("no table") { ErrorCode = "ResourceNotFoundException", StatusCode = HttpStatusCode.BadRequest }, false },
-        { new AmazonDynamoDBException("bad") { ErrorCode = "ValidationException", StatusCode = HttpStatusCode.BadRequest }, false },
-        { new AmazonDynamoDBException("no") { ErrorCode = "AccessDeniedException", StatusCode = HttpStatusCode.BadRequest }, false },
+        { new ProvisionedThroughputExceededException("slow down") { ErrorCode = "ProvisionedThroughputExceededException" }, StoreFailure.Transient },
+        { new AmazonDynamoDBException("throttled") { ErrorCode = "ThrottlingException", StatusCode = HttpStatusCode.BadRequest }, StoreFailure.Transient },
+        { new InternalServerErrorException("oops") { StatusCode = HttpStatusCode.InternalServerError }, StoreFailure.Transient },
+        { new AmazonDynamoDBException("unavailable") { StatusCode = HttpStatusCode.ServiceUnavailable }, StoreFailure.Transient },
+        { new IOException("reset"), StoreFailure.Transient },
+        { new HttpRequestException("refused"), StoreFailure.Transient },
+        { new TaskCanceledException("timeout"), StoreFailure.Transient },
+        { new ResourceNotFoundException("no table") { ErrorCode = "ResourceNotFoundException", StatusCode = HttpStatusCode.BadRequest }, StoreFailure.Permanent },
+        { new AmazonDynamoDBException("bad") { ErrorCode = "ValidationException", StatusCode = HttpStatusCode.BadRequest }, StoreFailure.ItemRejected },
+        { new AmazonDynamoDBException("no") { ErrorCode = "AccessDeniedException", StatusCode = HttpStatusCode.BadRequest }, StoreFailure.Permanent },
     };
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void FailuresAreSortedIntoTransientAndPermanent(Exception e, bool transient) =>
-        Assert.Equal(transient, DynamoErrors.IsTransient(e));
+    public void FailuresAreSortedIntoTransientPermanentAndItemRejected(Exception e, StoreFailure failure)
+    {
+        Assert.Equal(failure, DynamoErrors.Classify(e));
+        Assert.Equal(failure == StoreFailure.Transient, DynamoErrors.IsTransient(e));
+    }
 
     [Fact]
     public async Task WrappedFailureNamesOperationTableAndFinding()

@@ -23,4 +23,7 @@ public sealed record Finding
 
     /// <summary>How many times a resolved finding came back; part of the notification identity.</summary>
     public int ReopenCount { get; init; }
+
+    /// <summary>What the latest write did (new, updated, reopened, mute ended, triaged); null on items written before it was kept.</summary>
+    public FindingChangeKind? LastChange { get; init; }
 }

@@ -1,16 +1,24 @@
 using Denied.CloudTrail;
 using Denied.Diagnostics;
+using Denied.Intake;
 
 namespace Denied.Findings;
 
 /// <summary>
 /// The offline scan: reads input items, diagnoses the possible denials, and aggregates Lambda denials into
 /// findings. Every item ends counted: skipped as surely not denied, not denied, ignored (another principal),
-/// aggregated into a finding, or listed as an error with its location.
+/// suppressed (per rule), aggregated into a finding, or listed as an error with its location. What a record
+/// becomes is decided by <see cref="DenialIntake"/>, as in the Detector.
 /// </summary>
-public sealed class LogScanner(Diagnoser diagnoser, DateTimeOffset? since = null)
+public sealed class LogScanner(DenialIntake intake, DateTimeOffset? since = null)
 {
     private const string ScanSource = "scan";
+
+    /// <summary>A scan without suppression rules.</summary>
+    public LogScanner(Diagnoser diagnoser, DateTimeOffset? since = null)
+        : this(new DenialIntake(diagnoser, [], DateTimeOffset.MinValue), since)
+    {
+    }
 
     public FindingAggregator Findings { get; } = new();
     public ScanStats Stats { get; } = new();
@@ -37,19 +45,26 @@ public sealed class LogScanner(Diagnoser diagnoser, DateTimeOffset? since = null
             return;
         }
 
-        var diagnosis = diagnoser.DiagnoseDeferringFix(record);
-        if (!diagnosis.Denied)
+        var outcome = intake.Take(record);
+        switch (outcome.Kind)
         {
-            Stats.NotDenied++;
-            return;
-        }
-
-        Stats.Denied++;
-        // A scan needs no per-event source (only the Detector maps failures back to messages), so it keeps none unless
-        // the record has no eventID to count it by: memory then grows with distinct denials only by their ids.
-        if (!Findings.Add(diagnosis, record.EventId is null ? item.Location : ScanSource))
-        {
-            Stats.IgnoredOtherPrincipal++;
+            case IntakeKind.NotDenied:
+                Stats.NotDenied++;
+                return;
+            case IntakeKind.OtherPrincipal or IntakeKind.NeedsNewerInventory:
+                Stats.Denied++;
+                Stats.IgnoredOtherPrincipal++;
+                return;
+            case IntakeKind.Suppressed:
+                Stats.Denied++;
+                Stats.CountSuppressed(outcome.Rule!.Id);
+                return;
+            default:
+                // A scan needs no per-event source (only the Detector maps failures back to messages), so it keeps none unless
+                // the record has no eventID to count it by: memory then grows with distinct denials only by their ids.
+                Stats.Denied++;
+                Findings.Add(outcome.Diagnosis!, record.EventId is null ? item.Location : ScanSource);
+                return;
         }
     }
 

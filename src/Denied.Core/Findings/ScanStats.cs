@@ -15,6 +15,17 @@ public sealed class ScanStats
     /// <summary>Denials of principals that are not Lambda functions (users, other roles): counted, no finding.</summary>
     public long IgnoredOtherPrincipal { get; set; }
 
-    public long Suppressed { get; set; }
+    /// <summary>Denials of Lambda functions that a suppression rule silenced: counted, no finding.</summary>
+    public long Suppressed { get; private set; }
+
+    /// <summary>How many denials each rule silenced, by rule id (only rules that silenced any).</summary>
+    public SortedDictionary<string, long> SuppressedByRule { get; } = new(StringComparer.Ordinal);
+
+    public void CountSuppressed(string ruleId)
+    {
+        Suppressed++;
+        SuppressedByRule[ruleId] = SuppressedByRule.GetValueOrDefault(ruleId) + 1;
+    }
+
     public List<(string Location, string Message)> Errors { get; } = [];
 }

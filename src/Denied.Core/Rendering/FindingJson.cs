@@ -55,6 +55,13 @@ public static class FindingJson
         w.WriteNumber("denied", stats.Denied);
         w.WriteNumber("ignoredOtherPrincipal", stats.IgnoredOtherPrincipal);
         w.WriteNumber("suppressed", stats.Suppressed);
+        w.WriteStartObject("suppressedByRule");
+        foreach (var (rule, count) in stats.SuppressedByRule)
+        {
+            w.WriteNumber(rule, count);
+        }
+
+        w.WriteEndObject();
         w.WriteStartArray("errors");
         foreach (var (location, message) in stats.Errors)
         {

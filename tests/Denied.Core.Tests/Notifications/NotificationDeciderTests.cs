@@ -7,36 +7,39 @@ public sealed class NotificationDeciderTests
 {
     private static readonly long[] Thresholds = [100, 1000, 10000];
 
-    public static TheoryData<string, FindingStatus?, long, int, FindingStatus, long, int, string[]> Cases => new()
+    private const FindingChangeKind New = FindingChangeKind.New;
+    private const FindingChangeKind Updated = FindingChangeKind.Updated;
+    private const FindingChangeKind Reopened = FindingChangeKind.Reopened;
+    private const FindingChangeKind MuteEnded = FindingChangeKind.MuteEnded;
+    private const FindingChangeKind Triaged = FindingChangeKind.Triaged;
+
+    public static TheoryData<string, long?, FindingChangeKind?, FindingStatus, long, int, string[]> Cases => new()
     {
-        // name, old status (null: INSERT), old count, old reopens, new status, new count, new reopens, expected transitions
-        { "insert of an open finding is new", null, 0, 0, FindingStatus.Open, 1, 0, ["new"] },
-        { "insert already past a threshold is only new", null, 0, 0, FindingStatus.Open, 150, 0, ["new"] },
-        { "insert of a muted finding is silent", null, 0, 0, FindingStatus.Muted, 1, 0, [] },
-        { "resolved seen again reopens", FindingStatus.Resolved, 5, 0, FindingStatus.Open, 6, 1, ["reopened#1"] },
-        { "second reopening names its count", FindingStatus.Resolved, 9, 1, FindingStatus.Open, 10, 2, ["reopened#2"] },
-        { "reopen count grew between images", FindingStatus.Open, 9, 1, FindingStatus.Open, 12, 2, ["reopened#2"] },
-        { "reopen that also passes a threshold sends one", FindingStatus.Resolved, 99, 0, FindingStatus.Open, 101, 1, ["reopened#1"] },
-        { "count crossing one threshold", FindingStatus.Open, 99, 0, FindingStatus.Open, 100, 0, ["threshold#100"] },
-        { "count landing past one threshold", FindingStatus.Open, 90, 0, FindingStatus.Open, 150, 0, ["threshold#100"] },
-        { "count jumping several thresholds sends the highest", FindingStatus.Open, 50, 0, FindingStatus.Open, 20000, 0, ["threshold#10000"] },
-        { "count already at a threshold does not repeat it", FindingStatus.Open, 100, 0, FindingStatus.Open, 150, 0, [] },
-        { "count unchanged", FindingStatus.Open, 42, 0, FindingStatus.Open, 42, 0, [] },
-        { "count between thresholds", FindingStatus.Open, 101, 0, FindingStatus.Open, 999, 0, [] },
-        { "muted finding passing a threshold is silent", FindingStatus.Muted, 99, 0, FindingStatus.Muted, 100, 0, [] },
-        { "muting is silent", FindingStatus.Open, 5, 0, FindingStatus.Muted, 5, 0, [] },
-        { "resolving is silent", FindingStatus.Open, 5, 0, FindingStatus.Resolved, 5, 0, [] },
-        { "unmuting without a threshold is silent", FindingStatus.Muted, 5, 0, FindingStatus.Open, 6, 0, [] },
-        { "unmuting past a threshold notifies the threshold", FindingStatus.Muted, 99, 0, FindingStatus.Open, 120, 0, ["threshold#100"] },
+        // name, old count (null: INSERT), the change the write recorded, new status, new count, new reopens, expected transitions
+        { "a new open finding is new", null, New, FindingStatus.Open, 1, 0, ["new"] },
+        { "a new finding already past a threshold is only new", null, New, FindingStatus.Open, 150, 0, ["new"] },
+        { "a reopening names its count", 5, Reopened, FindingStatus.Open, 6, 1, ["reopened#1"] },
+        { "a second reopening names its count", 9, Reopened, FindingStatus.Open, 10, 2, ["reopened#2"] },
+        { "a reopening that also passes a threshold sends one", 99, Reopened, FindingStatus.Open, 101, 1, ["reopened#1"] },
+        { "count crossing one threshold", 99, Updated, FindingStatus.Open, 100, 0, ["threshold#100"] },
+        { "count jumping several thresholds sends the highest", 50, Updated, FindingStatus.Open, 20000, 0, ["threshold#10000"] },
+        { "a later write of a multi-step new finding passes a threshold", 24, Updated, FindingStatus.Open, 120, 0, ["threshold#100"] },
+        { "count between thresholds", 101, Updated, FindingStatus.Open, 999, 0, [] },
+        { "a muted finding passing a threshold is silent", 99, Updated, FindingStatus.Muted, 100, 0, [] },
+        { "a mute ending without a threshold is silent", 5, MuteEnded, FindingStatus.Open, 6, 0, [] },
+        { "a mute ending past a threshold notifies the threshold", 99, MuteEnded, FindingStatus.Open, 120, 0, ["threshold#100"] },
+        { "a triage edit is silent even when open", 5, Triaged, FindingStatus.Open, 5, 0, [] },
+        { "resolving is silent", 5, Triaged, FindingStatus.Resolved, 5, 0, [] },
+        { "an item with no recorded change is silent", 99, null, FindingStatus.Open, 150, 0, [] },
     };
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Decide_FollowsTheTransitionTable(
-        string name, FindingStatus? oldStatus, long oldCount, int oldReopens, FindingStatus newStatus, long newCount, int newReopens, string[] expected)
+    public void Decide_ReadsTheRecordedChange(
+        string name, long? oldCount, FindingChangeKind? change, FindingStatus newStatus, long newCount, int newReopens, string[] expected)
     {
-        var old = oldStatus is { } s ? SomeFinding.Of(count: oldCount, status: s, reopenCount: oldReopens) : null;
-        var now = SomeFinding.Of(count: newCount, status: newStatus, reopenCount: newReopens);
+        var old = oldCount is { } c ? SomeFinding.Of(count: c) : null;
+        var now = SomeFinding.Of(count: newCount, status: newStatus, reopenCount: newReopens, change: change);
 
         var notifications = NotificationDecider.Decide(old, now, Thresholds);
 

@@ -58,7 +58,8 @@ internal static class SomeFinding
         };
     }
 
-    public static Finding Of(Diagnosis? diagnosis = null, long count = 3, FindingStatus status = FindingStatus.Open, int reopenCount = 0)
+    public static Finding Of(Diagnosis? diagnosis = null, long count = 3, FindingStatus status = FindingStatus.Open, int reopenCount = 0,
+        FindingChangeKind? change = FindingChangeKind.Updated)
     {
         var d = diagnosis ?? Diagnosis();
         var key = FindingKey.For(d) ?? throw new InvalidOperationException("the diagnosis cannot be a finding");
@@ -74,6 +75,7 @@ internal static class SomeFinding
             SampleEventIds = [d.EventId ?? "e1"],
             Diagnosis = d,
             ReopenCount = reopenCount,
+            LastChange = change,
         };
     }
 }

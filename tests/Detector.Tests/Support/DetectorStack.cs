@@ -96,8 +96,7 @@ public sealed class DetectorStack : IDisposable
         var store = new FindingStore(dynamo ?? Dynamo, Table, Clock, MotoOptions);
         var log = new JsonLog(output, "denied-detector");
         var metrics = new EmfMetrics(output, "Denied", "denied-detector", Clock);
-        var context = new DetectorContext(store, null, TimeSpan.FromMinutes(1), Clock);
-        return (new DetectorHandler(store, deadLetters, context, log, metrics, Clock), output);
+        return (DetectorComposition.Handler(store, deadLetters, null, TimeSpan.FromMinutes(1), log, metrics, Clock), output);
     }
 
     /// <summary>A DynamoDB client on moto whose requests pass through <paramref name="faults"/>.</summary>

@@ -48,7 +48,7 @@ public sealed class DetectorRig
         var store = Store(dynamo);
         var log = new JsonLog(output, "denied-detector");
         var metrics = new EmfMetrics(output, "Denied", "denied-detector", Clock);
-        return new DetectorHandler(store, deadLetters, new DetectorContext(store, null, TimeSpan.FromMinutes(1), Clock), log, metrics, Clock);
+        return DetectorComposition.Handler(store, deadLetters, null, TimeSpan.FromMinutes(1), log, metrics, Clock);
     }
 
     public InvocationContext Invocation() =>

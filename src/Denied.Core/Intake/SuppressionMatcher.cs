@@ -1,9 +1,9 @@
 using Denied.Findings;
 
-namespace Denied.Store;
+namespace Denied.Intake;
 
 /// <summary>
-/// Decides whether a suppression rule silences a denial (PRODUCT.md "Noise control"). Pure. A rule matches
+/// Decides whether a suppression rule silences a denial . Pure. A rule matches
 /// when it has not expired, has at least one pattern, and every pattern it has matches: '*' is any run of
 /// characters (also none), '?' exactly one; case-sensitive, except the action, which IAM compares
 /// case-insensitively. A function pattern never matches a denial with no known function.

@@ -1,10 +1,16 @@
+using Denied.Diagnostics;
 using Denied.Findings;
-using Denied.Store.Tests.Support;
+using Denied.Intake;
 
-namespace Denied.Store.Tests;
+namespace Denied.Core.Tests.Intake;
 
 public sealed class SuppressionMatcherTests
 {
+    private static readonly DateTimeOffset T0 = new(2026, 11, 23, 18, 0, 0, TimeSpan.Zero);
+
+    private static FindingKey Key() =>
+        new("123456789012", "us-east-1", "arn:aws:iam::123456789012:role/service/orders-fn-role", "s3:ListBucket", "arn:aws:s3:::orders-bucket", DenialLayer.IdentityPolicy);
+
     [Theory]
     [InlineData("*", "anything", false, true)]
     [InlineData("health-*", "health-check", false, true)]
@@ -39,17 +45,17 @@ public sealed class SuppressionMatcherTests
     {
         var rule = new SuppressionRule("r", "why") { FunctionPattern = function, RolePattern = role, ActionPattern = action, ResourcePattern = resource };
 
-        Assert.Equal(expected, SuppressionMatcher.Matches(rule, Some.Key(), functionName, Some.T0));
+        Assert.Equal(expected, SuppressionMatcher.Matches(rule, Key(), functionName, T0));
     }
 
     [Fact]
     public void ExpiredRuleNoLongerMatchesAndFirstMatchKeepsOrder()
     {
-        var expired = new SuppressionRule("old", "was") { ActionPattern = "*", ExpiresAt = Some.T0 };
+        var expired = new SuppressionRule("old", "was") { ActionPattern = "*", ExpiresAt = T0 };
         var live = new SuppressionRule("live", "is") { ActionPattern = "s3:*" };
         var later = new SuppressionRule("later", "also") { ActionPattern = "*" };
 
-        Assert.Same(live, SuppressionMatcher.FirstMatch([expired, live, later], Some.Key(), null, Some.T0));
-        Assert.False(SuppressionMatcher.Matches(expired, Some.Key(), null, Some.T0.AddSeconds(-1).AddSeconds(2)));
+        Assert.Same(live, SuppressionMatcher.FirstMatch([expired, live, later], Key(), null, T0));
+        Assert.False(SuppressionMatcher.Matches(expired, Key(), null, T0.AddSeconds(-1).AddSeconds(2)));
     }
 }
