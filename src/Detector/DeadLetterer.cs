@@ -15,7 +15,7 @@ public sealed class DeadLetterer(DeadLetterSink? sink, FindingStore store, JsonL
     /// <summary>True when the message must come back to SQS (no sink, or the send or its marker failed).</summary>
     public async Task<bool> SendAsync(SqsMessage message, string reason, string what, CancellationToken ct)
     {
-        var id = message.MessageId ?? DetectorHandler.NoMessageId;
+        var id = message.Id;
         if (sink is null)
         {
             log.Warn(what + "; returned to SQS for its redrive policy", (LogKeys.MessageId, id), (LogKeys.Reason, reason),

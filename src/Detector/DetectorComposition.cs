@@ -46,7 +46,7 @@ public static class DetectorComposition
     public static DetectorHandler Handler(
         FindingStore store, DeadLetterSink? deadLetters, CachedLambdaInventory? inventory, TimeSpan suppressionTtl, JsonLog log, EmfMetrics metrics, TimeProvider clock) =>
         new(new FindingWriter(store, log, metrics), new DeadLetterer(deadLetters, store, log),
-            new DetectorContext(store, inventory, suppressionTtl, clock, log), log, metrics, clock);
+            new DetectorContext(store, inventory, suppressionTtl, clock, log), new IntakeReport(log, metrics), log, metrics, clock);
 
     private static T Configure<T>(T config, DetectorSettings settings) where T : Amazon.Runtime.ClientConfig
     {

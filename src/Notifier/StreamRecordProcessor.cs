@@ -63,7 +63,7 @@ public sealed class StreamRecordProcessor(
         if (notifications.Count == 0)
         {
             log.Info("stream record skipped", (LogKeys.FindingId, newImage.Id), (LogKeys.EventId, record.EventId),
-                (NotifierLogKeys.Reason, "no state change that notifies (not new, reopened or past a count threshold)"));
+                (NotifierLogKeys.Reason, "no state change that notifies (the write recorded no new finding, reopening or count past a threshold)"));
         }
 
         foreach (var notification in notifications)

@@ -21,11 +21,11 @@ public static class Run
         return new Result(code, stdout.ToString(), stderr.ToString());
     }
 
-    public static async Task<Result> ScanAsync(string path, OutputFormat format = OutputFormat.Json, string? toTable = null, AwsOptions? aws = null)
+    public static async Task<Result> ScanAsync(string path, OutputFormat format = OutputFormat.Json, string? toTable = null, AwsOptions? aws = null, string? table = null)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var options = new ScanCommand.ScanOptions(path, format, null, null, toTable, Progress: false, aws ?? new AwsOptions(null, null, null));
+        var options = new ScanCommand.ScanOptions(path, format, null, null, toTable, Progress: false, aws ?? new AwsOptions(null, null, null)) { Table = table };
         var code = await ScanCommand.RunAsync(options, stdout, stderr, TimeProvider.System, CancellationToken.None);
         return new Result(code, stdout.ToString(), stderr.ToString());
     }

@@ -100,7 +100,7 @@ public sealed class DetectorStack : IDisposable
     }
 
     /// <summary>A DynamoDB client on moto whose requests pass through <paramref name="faults"/>.</summary>
-    public AmazonDynamoDBClient FaultyDynamo(FaultInjectingHandler faults) =>
+    public AmazonDynamoDBClient FaultyDynamo(HttpMessageHandler faults) =>
         new(new BasicAWSCredentials("testing", "testing"), new AmazonDynamoDBConfig
         {
             ServiceURL = Moto.EndpointUrl,

@@ -39,8 +39,8 @@ public sealed class FaultInjectingHandler(Func<string, string, bool> shouldFail)
     }
 }
 
-/// <summary>Gives the SDK an HttpClient over a <see cref="FaultInjectingHandler"/>.</summary>
-public sealed class FaultInjectingHttpClientFactory(FaultInjectingHandler handler) : HttpClientFactory
+/// <summary>Gives the SDK an HttpClient over a test's message handler (a <see cref="FaultInjectingHandler"/>, usually).</summary>
+public sealed class FaultInjectingHttpClientFactory(HttpMessageHandler handler) : HttpClientFactory
 {
     public override HttpClient CreateHttpClient(IClientConfig clientConfig) => new(handler, disposeHandler: false);
 

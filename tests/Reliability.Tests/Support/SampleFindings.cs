@@ -12,9 +12,13 @@ public static class SampleFindings
 {
     public static IReadOnlyList<Finding> All { get; } = Build();
 
-    /// <summary>A stream record for a finding item: INSERT (no old image), or MODIFY from <paramref name="old"/>.</summary>
+    /// <summary>
+    /// A stream record for a finding item: INSERT (no old image), or MODIFY from <paramref name="old"/>. The new image
+    /// records the write's change as the store does: the finding's own, else new for an INSERT and updated for a MODIFY.
+    /// </summary>
     public static JsonObject StreamRecord(Finding finding, Finding? old, long sequence)
     {
+        finding = finding with { LastChange = finding.LastChange ?? (old is null ? FindingChangeKind.New : FindingChangeKind.Updated) };
         var data = new JsonObject
         {
             ["Keys"] = DynamoJson.Of(FindingItemMapper.Key(finding.Id)),
@@ -44,7 +48,7 @@ public static class SampleFindings
         {
             records.Add(StreamRecord(f, null, 100 + records.Count));
             records.Add(StreamRecord(f with { Count = 150 }, f with { Count = 90 }, 100 + records.Count));
-            records.Add(StreamRecord(f with { ReopenCount = 1 }, f with { Status = FindingStatus.Resolved, ResolvedAt = f.LastSeen }, 100 + records.Count));
+            records.Add(StreamRecord(f with { ReopenCount = 1, LastChange = FindingChangeKind.Reopened }, f with { Status = FindingStatus.Resolved, ResolvedAt = f.LastSeen }, 100 + records.Count));
         }
 
         return records;
