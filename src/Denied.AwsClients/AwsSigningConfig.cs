@@ -6,7 +6,7 @@ namespace Denied.AwsClients;
 
 /// <summary>
 /// The smallest <see cref="ClientConfig"/> AWS4Signer accepts: it only reads the signing region and
-/// service name from it (AWS-FACTS 5: ClientConfig's constructor needs one default configuration).
+/// service name from it (AWSSDK.Core 4: ClientConfig's protected constructor needs an IDefaultConfigurationProvider).
 /// </summary>
 internal sealed class AwsSigningConfig : ClientConfig
 {

@@ -6,8 +6,8 @@ using A = Denied.Store.FindingAttributes;
 namespace Denied.Store;
 
 /// <summary>
-/// Serves <see cref="FindingQuery"/> from the GSIs only (PRODUCT.md "Findings": each query by a key or an
-/// index, no Scan). One selector picks its index and Status becomes a filter; Status alone uses byStatus;
+/// Serves <see cref="FindingQuery"/> from the GSIs only (each query by a key or an
+/// index, never a Scan, whose cost grows with the table). One selector picks its index and Status becomes a filter; Status alone uses byStatus;
 /// no selector at all merges the three byStatus partitions newest first.
 /// </summary>
 internal sealed class FindingQueries(IAmazonDynamoDB client, string tableName)

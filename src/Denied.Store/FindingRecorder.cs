@@ -38,7 +38,7 @@ internal sealed class FindingRecorder(EventLedger ledger, FindingApplier applier
             throw new ArgumentException($"observation of finding {observation.Key.Id} has no events", nameof(observation));
         }
 
-        // An event ID seen twice in one batch counts once (PRODUCT.md "Findings").
+        // An event ID seen twice in one batch counts once: the eventID is CloudTrail's unique id of the event.
         var events = observation.Events.DistinctBy(e => e.EventId, StringComparer.Ordinal).ToList();
         return (events, observation.Events.Count - events.Count);
     }

@@ -6,7 +6,7 @@ using A = Denied.Store.FindingAttributes;
 namespace Denied.Store;
 
 /// <summary>
-/// The findings table (PRODUCT.md "Findings"): recording observations exactly once under redelivery,
+/// The findings table: recording observations exactly once under redelivery,
 /// queries served by key or index (never Scan), triage, suppression rules and notification markers.
 /// Uses only the low-level AmazonDynamoDB API with attribute maps (AOT-safe, no reflection). Constructing
 /// it does no I/O; call <see cref="VerifyTableAsync"/> at init. Tested against moto over HTTP

@@ -4,7 +4,7 @@ using Cli.Tests.Support;
 namespace Cli.Tests;
 
 /// <summary>
-/// The diagnosis record of PRODUCT.md is a public contract: every field, with its JSON type, in explain's
+/// The diagnosis record is a public contract: every field, with its JSON type, in explain's
 /// output and in each finding of scan's output. Fields may be added, never renamed.
 /// </summary>
 public sealed class DiagnosisContractTests

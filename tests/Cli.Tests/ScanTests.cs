@@ -21,7 +21,7 @@ public sealed class ScanTests
         Assert.Equal(17, findings.Count);
         Assert.Equal(27, findings.Sum(f => f.GetProperty("count").GetInt64()));
 
-        // A service (S3) denied invoking a function is a finding of that function (PRODUCT.md step 2), inventory or not.
+        // A service (S3) denied invoking a function is a finding of that function (the invoked function's resource policy said no), inventory or not.
         Assert.Contains(findings, f => f.GetProperty("action").GetString() == "lambda:InvokeFunction"
             && f.GetProperty("function").GetProperty("name").GetString() == "thumbnailer" && f.GetProperty("count").GetInt64() == 2);
         var top = findings[0];

@@ -4,7 +4,7 @@ using Denied.TestSupport;
 
 namespace Cli.Tests;
 
-/// <summary>`denied suppressions add|list|remove`: noise control that is visible and reversible (PRODUCT.md "Findings").</summary>
+/// <summary>`denied suppressions add|list|remove`: noise control that is visible and reversible.</summary>
 [Collection("moto")]
 [Trait("Category", "Integration")]
 public sealed class SuppressionsCommandTests(MotoServer moto)

@@ -29,7 +29,7 @@ public sealed class SnsClientSigningTests
         Assert.Equal("20240102T030405Z", request.Header("X-Amz-Date"));
         Assert.Equal("cbe5c6858249ccb012abf8da279aef2c894ac2bcc3c45dcbdd0465b3cd8acf24", request.Header("X-Amz-Content-SHA256"));
 
-        // Recorded in AWS-FACTS 5 for this request; botocore 1.29 and 1.43 agree.
+        // botocore's signature for this exact request (1.29 and 1.43 agree); the last line asks botocore again.
         const string expected =
             "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20240102/us-east-1/sns/aws4_request, SignedHeaders=content-type;host;x-amz-content-sha256;x-amz-date, Signature=862d3e8e443f6288403afc02f57d210982e46037ba270372910d9f15c5fa501e";
         Assert.Equal(expected, request.Header("Authorization"));

@@ -4,7 +4,7 @@ using Denied.TestSupport;
 
 namespace Denied.Store.Tests;
 
-/// <summary>Each query a user runs (PRODUCT.md "Findings") is served by an index, newest first.</summary>
+/// <summary>Each query a user runs is served by an index, newest first.</summary>
 [Collection("moto")]
 [Trait("Category", "Integration")]
 public sealed class FindingStoreQueryTests(MotoServer moto)
@@ -87,7 +87,7 @@ public sealed class FindingStoreQueryTests(MotoServer moto)
     [Fact]
     public void TheStoreNeverScans()
     {
-        // Review guard: every read is GetItem, BatchGetItem or Query (PRODUCT.md: "no Scan").
+        // Review guard: every read is GetItem, BatchGetItem or Query, never a Scan.
         var sources = Directory.GetFiles(Path.Combine(ThisFolder(), "..", "..", "src", "Denied.Store"), "*.cs");
         Assert.NotEmpty(sources);
         Assert.DoesNotContain(sources, f => File.ReadAllText(f).Contains("Scan" + "Async", StringComparison.Ordinal)

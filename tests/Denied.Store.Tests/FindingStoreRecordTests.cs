@@ -4,7 +4,7 @@ using Denied.TestSupport;
 
 namespace Denied.Store.Tests;
 
-/// <summary>The write path's counting contract (PRODUCT.md "Findings"): exact under redelivery and duplicates.</summary>
+/// <summary>The write path's counting contract: exact under redelivery and duplicates.</summary>
 [Collection("moto")]
 [Trait("Category", "Integration")]
 public sealed class FindingStoreRecordTests(MotoServer moto)

@@ -4,7 +4,7 @@ using Denied.TestSupport;
 
 namespace Denied.Store.Tests;
 
-/// <summary>Resolve, reopen, mute and unmute (PRODUCT.md "Findings" and "Noise control").</summary>
+/// <summary>Resolve, reopen, mute and unmute.</summary>
 [Collection("moto")]
 [Trait("Category", "Integration")]
 public sealed class FindingStoreTriageTests(MotoServer moto)

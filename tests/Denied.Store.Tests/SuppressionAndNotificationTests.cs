@@ -4,7 +4,7 @@ using Denied.TestSupport;
 
 namespace Denied.Store.Tests;
 
-/// <summary>Suppression rule CRUD and the notification claim (PRODUCT.md "Noise control", "Notifications").</summary>
+/// <summary>Suppression rule CRUD and the notification claim.</summary>
 [Collection("moto")]
 [Trait("Category", "Integration")]
 public sealed class SuppressionAndNotificationTests(MotoServer moto)

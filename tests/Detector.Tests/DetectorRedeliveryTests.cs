@@ -7,7 +7,7 @@ using Detector.Tests.Support;
 namespace Detector.Tests;
 
 /// <summary>
-/// Counting survives redelivery (PRODUCT.md "Findings"): the store's event ledger claims each CloudTrail
+/// Counting survives redelivery: the store's event ledger claims each CloudTrail
 /// eventID once, so a batch handled again, twice at once, or holding an eventID twice counts each event once.
 /// </summary>
 [Collection("moto")]

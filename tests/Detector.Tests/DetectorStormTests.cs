@@ -7,7 +7,7 @@ namespace Detector.Tests;
 
 /// <summary>
 /// A denial storm on one finding (a hot function failing in a loop) becomes a few writes per batch, not one
-/// per event (PRODUCT.md "The deployed pipeline"), and the count stays exact.
+/// per event, and the count stays exact.
 /// </summary>
 [Collection("moto")]
 [Trait("Category", "Integration")]

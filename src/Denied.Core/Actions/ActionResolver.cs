@@ -4,8 +4,7 @@ using Denied.Iam;
 namespace Denied.Actions;
 
 /// <summary>
-/// Works out the IAM action a denied record was checked against (PRODUCT.md "What the detector
-/// decides", step 3): the action the enhanced error message names wins; otherwise eventSource maps
+/// Works out the IAM action a denied record was checked against: the action the enhanced error message names wins; otherwise eventSource maps
 /// to the IAM prefix and eventName to the action through <see cref="EventNameMappings"/>. Either way
 /// the result is checked against the <see cref="IamCatalog"/>: an action IAM does not define is never
 /// returned, and the casing is always the documented one.

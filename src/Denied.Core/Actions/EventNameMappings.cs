@@ -4,7 +4,7 @@ namespace Denied.Actions;
 /// CloudTrail event names that are not the name of the IAM action AWS checks. CloudTrail records
 /// the API operation ("The eventName field ... matches up to the public AWS api call",
 /// awsdocs/aws-cloudtrail-user-guide#2); the rows below are where the operation and the action differ
-/// (AWS-FACTS 2d "Known mismatches", from trailscraper's special cases, iam-dataset map.json and the
+/// (from trailscraper's special cases, iam-dataset map.json and the
 /// S3/Lambda/SQS/SNS/DynamoDB/KMS API permission references). Every target is checked against the
 /// IAM catalog by a test. Where a call needs several actions, the row names the one checked first
 /// on the primary resource; the message, when present, names the one actually denied.

@@ -10,7 +10,7 @@ public static class DenialDetector
 {
     // Codes that look like failures a user would chase but are not policy evaluation saying no.
     // Authentication failures (bad keys, expired tokens, clock skew) never reach IAM policy
-    // evaluation (AWS-FACTS 2a, "Not authorization"); the rest are ordinary API outcomes.
+    // evaluation (they name a missing or invalid credential, not a policy decision); the rest are ordinary API outcomes.
     private static readonly Dictionary<string, string> NotAuthorization = new(StringComparer.Ordinal)
     {
         ["nosuchkey"] = "a missing object",
@@ -47,7 +47,7 @@ public static class DenialDetector
         ("AWS authentication requires a valid Date or x-amz-date header", "a signing error (no request date)"),
     ];
 
-    // The access-denied family as documented per service (AWS-FACTS 2a, error codes table).
+    // The access-denied family as each service's API reference documents its error codes (IAM User Guide, "Troubleshoot access denied error messages").
     private static readonly HashSet<string> AccessDeniedCodes = new(StringComparer.Ordinal)
     {
         "accessdenied", "accessdeniedexception", "unauthorizedoperation", "clientunauthorizedoperation",

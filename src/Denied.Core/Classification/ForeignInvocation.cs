@@ -27,7 +27,7 @@ internal static class ForeignInvocation
     /// <summary>
     /// The caller is an AWS service (type AWSService or invokedBy set), or another account: the resource
     /// owner's copy of a cross-account call shows type AWSAccount or an identity account that differs
-    /// from recipientAccountId (AWS-FACTS 2a, "Cross-account callers").
+    /// from recipientAccountId (AWS News Blog, "AWS CloudTrail now tracks cross-account activity to its origin").
     /// </summary>
     public static bool IsForeignCaller(CloudTrailRecord record, PrincipalInfo? principal)
     {

@@ -2,7 +2,7 @@ namespace Denied.Classification;
 
 /// <summary>
 /// Lambda's CloudTrail eventNames carry the API version: "CreateFunction20150331",
-/// "UpdateFunctionConfiguration20150331v2" (AWS-FACTS 2d; cloud-custodian #3292).
+/// "UpdateFunctionConfiguration20150331v2" (CloudTrail records Lambda's API version in eventName; cloud-custodian #3292).
 /// </summary>
 internal static class LambdaEventNames
 {

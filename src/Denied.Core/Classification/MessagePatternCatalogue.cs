@@ -6,7 +6,7 @@ namespace Denied.Classification;
 /// The ordered catalogue of access-denied message forms, most specific first (in the manner of
 /// access-undenied's access_denied_message_patterns.json). Sources: IAM UG troubleshoot_access-denied,
 /// S3 UG troubleshoot-403-errors, the CloudTrail record-contents doc (VPC endpoint), EC2 and KMS error
-/// texts, and Lambda's CreateFunction / CreateEventSourceMapping errors (AWS-FACTS 2a, 2c).
+/// texts, and Lambda's CreateFunction / CreateEventSourceMapping errors (AWS Lambda API Reference).
 /// </summary>
 internal static partial class MessagePatternCatalogue
 {

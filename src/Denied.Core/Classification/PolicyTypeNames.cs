@@ -4,7 +4,7 @@ namespace Denied.Classification;
 
 /// <summary>
 /// The policy-type phrases AWS writes in access-denied messages, their normalised names and layers
-/// (IAM UG troubleshoot_access-denied; AWS-FACTS 2c). "sessions policy" is AWS's own misspelling.
+/// (IAM User Guide, "Troubleshoot access denied error messages"). "sessions policy" is AWS's own misspelling.
 /// </summary>
 internal static class PolicyTypeNames
 {

@@ -23,7 +23,7 @@ public sealed class CloudTrailRecord
     [JsonPropertyName("errorMessage")] public string? ErrorMessage { get; init; }
     [JsonPropertyName("userIdentity")] public UserIdentity? UserIdentity { get; init; }
 
-    /// <summary>Raw request parameters; often null on denials (AWS-FACTS 2c, "Record quirks").</summary>
+    /// <summary>Raw request parameters; often null on denials (CloudTrail User Guide, "CloudTrail record contents": requestParameters may be null when the request failed).</summary>
     [JsonPropertyName("requestParameters")] public JsonElement? RequestParameters { get; init; }
 
     /// <summary>The resources CloudTrail lists; a null entry (hostile or damaged input) is dropped on read.</summary>

@@ -11,7 +11,7 @@ public enum PrincipalKind
     Other,
 }
 
-/// <summary>Which policy layer said no. Codes are a public contract (PRODUCT.md, "The diagnosis record").</summary>
+/// <summary>Which policy layer said no. Codes are a public contract: the diagnosis record's layer field (DiagnosisJson).</summary>
 public enum DenialLayer
 {
     IdentityPolicy,

@@ -9,7 +9,7 @@ using Denied.Resources;
 namespace Denied.Diagnostics;
 
 /// <summary>
-/// From one CloudTrail record to a diagnosis and its fix (PRODUCT.md "What the detector decides", steps 1-5).
+/// From one CloudTrail record to a diagnosis and its fix: is it a denial, whose, which action on which resource, which layer, and the fix.
 /// Pure and deterministic: the same record, catalog and inventory always give the same diagnosis.
 /// Thread-safe; build one and share it.
 /// </summary>

@@ -3,8 +3,9 @@ using Denied.Remediation;
 namespace Denied.Diagnostics;
 
 /// <summary>
-/// The diagnosis of one CloudTrail record: the stable contract of PRODUCT.md "The diagnosis record".
-/// <see cref="Rendering.DiagnosisJsonWriter"/> is the only place that spells its JSON field names.
+/// The diagnosis of one CloudTrail record: a stable contract (fields may be added, never renamed).
+/// <see cref="Rendering.DiagnosisJson"/> writes it and <see cref="Rendering.DiagnosisJsonReader"/> reads it back: the
+/// only places that spell its JSON field names.
 /// </summary>
 public sealed record Diagnosis
 {

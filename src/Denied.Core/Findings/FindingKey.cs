@@ -5,7 +5,7 @@ using Denied.Diagnostics;
 namespace Denied.Findings;
 
 /// <summary>
-/// What makes two denials the same problem (PRODUCT.md "Findings"): one finding per
+/// What makes two denials the same problem: one finding per
 /// (account, region, role, action, resource, layer). The role is the execution role whose
 /// permissions are lacking (or the invoked function's ARN for resource-policy invocation denials).
 /// </summary>

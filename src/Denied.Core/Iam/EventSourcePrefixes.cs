@@ -3,7 +3,7 @@ namespace Denied.Iam;
 /// <summary>
 /// CloudTrail eventSource hosts whose first label is not the IAM service prefix. Everything else
 /// maps by rule: "kms.amazonaws.com" -> "kms" when IAM defines that prefix. The IAM data package
-/// carries no eventSource field, so the exceptions are listed here (AWS-FACTS 2d, "Known mismatches";
+/// carries no eventSource field, so the exceptions are listed here (trailscraper's and iam-dataset's known mismatches;
 /// the Service Authorization Reference gives each service's prefix).
 /// </summary>
 internal static class EventSourcePrefixes

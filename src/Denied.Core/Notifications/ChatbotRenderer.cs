@@ -8,7 +8,7 @@ namespace Denied.Notifications;
 
 /// <summary>
 /// The Amazon Q Developer in chat applications (formerly AWS Chatbot) custom notification for Slack/Teams
-/// (AWS-FACTS 2e): version "1.0", source "custom", content.textType "client-markdown", one thread per
+/// ("Custom notifications", docs.aws.amazon.com/chatbot/latest/adminguide/custom-notifs.html): version "1.0", source "custom", content.textType "client-markdown", one thread per
 /// finding (threadId "denied-&lt;findingId&gt;"). Every CloudTrail value goes through
 /// <see cref="TextEscaping.Slack"/>, so it can never form a link, a mention or markup; the fix is shown in a
 /// fenced block escaped by <see cref="SlackCode"/>. Sizes are capped (description about

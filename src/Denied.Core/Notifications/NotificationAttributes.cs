@@ -5,7 +5,7 @@ namespace Denied.Notifications;
 
 /// <summary>
 /// The SNS message attributes of a notification, so subscribers can filter (subscription filter policies):
-/// account, function, service, layer, severity (PRODUCT.md "Notifications") plus transition ("new",
+/// account, function, service, layer, severity plus transition ("new",
 /// "reopened", "threshold") and findingId. Names are a public contract. Values are one line of plain text
 /// (<see cref="TextEscaping.PlainLine"/>, at most <see cref="MaxValueLength"/> characters), never empty:
 /// "unknown" stands for a missing value (SNS rejects an empty String attribute).

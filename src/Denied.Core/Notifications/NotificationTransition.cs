@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Denied.Notifications;
 
 /// <summary>
-/// The names of the state changes that notify (PRODUCT.md "Notifications"). A transition is part of a
+/// The names of the state changes that notify. A transition is part of a
 /// notification marker's key in the findings table, so these spellings are stable: "new",
 /// "reopened#&lt;reopenCount&gt;" and "threshold#&lt;count&gt;".
 /// </summary>

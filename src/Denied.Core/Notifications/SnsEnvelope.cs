@@ -1,7 +1,7 @@
 namespace Denied.Notifications;
 
 /// <summary>
-/// The SNS Message for MessageStructure=json (AWS-FACTS 2e): a JSON object whose keys name the protocol each
+/// The SNS Message for MessageStructure=json (Amazon SNS Developer Guide, "Amazon SNS message publishing", message structure json): a JSON object whose keys name the protocol each
 /// message goes to. "default" and "https" carry the Amazon Q Developer custom notification, because Q Developer
 /// subscribes to the topic as an https endpoint; "email" carries the plain text; "email-json", "sqs", "lambda"
 /// and "http" carry the structured JSON. Protocols without a key (sms, firehose, application) get "default".

@@ -6,7 +6,7 @@ namespace Denied.Notifications;
 /// <summary>
 /// The machine-readable form for HTTPS, SQS, Lambda and email-json subscribers:
 /// <c>{"type":"denied.finding","transition":"new","severity":"low","truncated":false,"finding":{...}}</c>, where
-/// finding is <see cref="FindingJson"/> (the diagnosis record of PRODUCT.md plus counts and status). Field
+/// finding is <see cref="FindingJson"/> (the diagnosis record, <see cref="DiagnosisJson"/>, plus counts and status). Field
 /// names are a public contract. Strings use the default JSON encoder, so an HTML-sensitive or control
 /// character from CloudTrail arrives as a \u escape.
 /// </summary>

@@ -5,7 +5,7 @@ using Denied.Diagnostics;
 namespace Denied.Principals;
 
 /// <summary>
-/// The function a finding belongs to (PRODUCT.md, "The diagnosis record", function): the caller for an
+/// The function a finding belongs to (the diagnosis record's function field): the caller for an
 /// execution-role session; the function being created or configured for a configuration-time denial;
 /// the invoked function when a service or another account is denied lambda:InvokeFunction, or when Lambda
 /// could not decrypt the invoked function's environment variables with its role.
@@ -54,7 +54,7 @@ public static class FunctionAttributor
 
     // Lambda itself calls with a function's execution role for asynchronous destinations and similar, and CloudTrail
     // then shows invokedBy lambda.amazonaws.com on that role's session, which Lambda names after the function
-    // (AWS-FACTS 2b). Other callers are not functions: no finding, as for any other principal.
+    // (as its own calls are). Other callers are not functions: no finding, as for any other principal.
     private static FunctionRef? CallerFunction(CloudTrailRecord record, PrincipalInfo principal) => principal.Kind switch
     {
         PrincipalKind.LambdaExecutionRole => new FunctionRef(principal.FunctionName, principal.RoleArn),

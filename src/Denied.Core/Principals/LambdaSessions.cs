@@ -2,7 +2,7 @@ using Denied.CloudTrail;
 
 namespace Denied.Principals;
 
-/// <summary>The session-level facts that tie an assumed-role caller to a Lambda function (AWS-FACTS 2b).</summary>
+/// <summary>The session-level facts that tie an assumed-role caller to a Lambda function (a function calls AWS as an assumed-role session of its execution role; CloudTrail User Guide, "CloudTrail userIdentity element").</summary>
 internal static class LambdaSessions
 {
     private const string ExecEnvMarker = "exec-env/AWS_Lambda_";

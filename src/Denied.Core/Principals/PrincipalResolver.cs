@@ -4,7 +4,7 @@ using Denied.Diagnostics;
 namespace Denied.Principals;
 
 /// <summary>
-/// Who made the call, and whether it was a Lambda function's execution role (AWS-FACTS 2b). The role
+/// Who made the call, and whether it was a Lambda function's execution role (CloudTrail User Guide, "CloudTrail userIdentity element"). The role
 /// ARN always comes from sessionContext.sessionIssuer.arn, which keeps the role path that the STS
 /// session ARN drops. Evidence, strongest first: the inventory pairs role and session name; Lambda's
 /// own "awslambda_" session; the SDK user agent's exec-env/AWS_Lambda_ token (a hint); the session name

@@ -3,7 +3,7 @@ using Denied.CloudTrail;
 
 namespace Denied.Principals;
 
-/// <summary>String fields of requestParameters, which is often null on denials (AWS-FACTS 2c, "Record quirks").</summary>
+/// <summary>String fields of requestParameters, which is often null on denials (CloudTrail User Guide, "CloudTrail record contents").</summary>
 internal static class RequestParameters
 {
     public static string? String(CloudTrailRecord record, string name) =>

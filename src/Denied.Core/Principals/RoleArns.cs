@@ -2,7 +2,7 @@ namespace Denied.Principals;
 
 /// <summary>
 /// Role identity for comparisons. Role names are unique in an account whatever their path (IAM UG,
-/// "IAM identifiers"), and the STS session ARN drops the path (AWS-FACTS 2b), so roles compare by
+/// "IAM identifiers"), and the STS session ARN drops the path (CloudTrail User Guide, "CloudTrail userIdentity element"), so roles compare by
 /// partition, account and name, case-sensitively.
 /// </summary>
 internal static class RoleArns

@@ -5,7 +5,7 @@ namespace Denied.Remediation;
 /// <summary>
 /// A denial the record does not attribute to a layer, of a call to a resource in another account that has its own
 /// policy. Across accounts the role's policy and the resource's policy must both allow the call, and S3 answers a
-/// cross-account caller with a plain "Access Denied" whichever of them is missing (AWS-FACTS 2c), so the fix shows
+/// cross-account caller with a plain "Access Denied" whichever of them is missing (Amazon S3 User Guide, "Troubleshoot access denied (403 Forbidden) errors"), so the fix shows
 /// both statements, each with the account that owns its document.
 /// </summary>
 internal static class CrossAccountFixes

@@ -2,7 +2,7 @@ namespace Denied.Remediation;
 
 /// <summary>
 /// The execution-role statements for a denied action: the action on its resource, plus the companions that
-/// follow from it (PRODUCT.md step 5). An ordered table, first match wins; each companion is named in the notes.
+/// follow from it (the last step of a diagnosis: the fix). An ordered table, first match wins; each companion is named in the notes.
 /// Resources are IAM-escaped (<see cref="IamLiteral"/>) so a statement never matches more than the resource.
 /// </summary>
 internal static class ExecutionRoleStatements

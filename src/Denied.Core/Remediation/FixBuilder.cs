@@ -3,7 +3,7 @@ using Denied.Diagnostics;
 namespace Denied.Remediation;
 
 /// <summary>
-/// Builds the least-privilege fix for one denial (PRODUCT.md "What the detector decides", step 5). Pure and
+/// Builds the least-privilege fix for one denial (the last step of a diagnosis). Pure and
 /// deterministic: the same request always gives the same fix, byte for byte.
 /// </summary>
 public static class FixBuilder

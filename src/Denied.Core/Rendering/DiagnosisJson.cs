@@ -6,7 +6,7 @@ using Denied.Remediation;
 namespace Denied.Rendering;
 
 /// <summary>
-/// The JSON form of a <see cref="Diagnosis"/>: the public contract of PRODUCT.md "The diagnosis record".
+/// The JSON form of a <see cref="Diagnosis"/>: a public contract (fields may be added, never renamed; tests/Cli.Tests/DiagnosisContractTests pins them).
 /// The only place its field names are spelled. Field names and codes are never renamed; new fields may
 /// be added. Strings are escaped by the default encoder (HTML-sensitive and non-ASCII characters become
 /// \uXXXX), so an attacker-controlled value cannot close a script tag or smuggle control characters.

@@ -5,7 +5,7 @@ using Denied.Findings;
 namespace Denied.Rendering;
 
 /// <summary>
-/// A finding in JSON: the diagnosis record's fields (PRODUCT.md contract) plus findingId, count, firstSeen,
+/// A finding in JSON: the diagnosis record's fields (<see cref="DiagnosisJson"/>) plus findingId, count, firstSeen,
 /// lastSeen, functionNames, sampleEventIds and, for stored findings, status.
 /// </summary>
 public static class FindingJson

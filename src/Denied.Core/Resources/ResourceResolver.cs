@@ -5,8 +5,7 @@ using Denied.Iam;
 namespace Denied.Resources;
 
 /// <summary>
-/// Works out the resource ARN a denied record was evaluated against (PRODUCT.md "What the detector
-/// decides", step 3), in order: the resource the error message names; "*" for actions without
+/// Works out the resource ARN a denied record was evaluated against, in order: the resource the error message names; "*" for actions without
 /// resource-level permissions; the fitting ARN of resources[]; request parameters filled into the ARN
 /// pattern of one of the action's resource types (IAM data); "*" for an action whose resource types are all
 /// optional when the request names none of them. The result is never broader than the
