@@ -33,18 +33,34 @@ public static partial class AccessDeniedMessageParser
             text = envelope.Inner;
         }
 
+        // IAM's authorization-ID sentence follows the whole message (IAM UG "Troubleshoot access denied errors with an
+        // authorization ID"); cut it off first so the clause and policy ARN before it parse as they always did.
+        string? authorizationId = null;
+        if (SafeRegex.Match(AuthorizationIdSuffix(), text) is { } suffix)
+        {
+            authorizationId = SafeRegex.Group(suffix, "id") ?? UrlAuthorizationId(SafeRegex.Group(suffix, "url"));
+            text = text[..suffix.Index].TrimEnd();
+        }
+
         var parsed = Catalogued(text);
         if (envelope is not null)
         {
             // The envelope alone still says what was denied (EC2: a denial; Lambda: the environment-variable key).
-            parsed = envelope.ApplyTo(parsed ?? new ParsedDenialMessage { Shape = MessageShape.GenericNotAuthorized });
+            parsed = envelope.ApplyTo(parsed ?? new ParsedDenialMessage { Shape = MessageShape.GenericNotAuthorized, Pattern = "envelope-only" });
         }
         else if (parsed is null && wrappedCode is not null)
         {
-            parsed = new ParsedDenialMessage { Shape = MessageShape.WrappedOnly };
+            parsed = new ParsedDenialMessage { Shape = MessageShape.WrappedOnly, Pattern = "wrapper-only" };
         }
 
-        return parsed is null ? null : parsed with { WrappedErrorCode = wrappedCode, WrappedOperation = wrappedOperation };
+        if (parsed is null && authorizationId is not null)
+        {
+            parsed = new ParsedDenialMessage { Shape = MessageShape.GenericNotAuthorized, Pattern = "generic-not-authorized" };
+        }
+
+        return parsed is null
+            ? null
+            : parsed with { WrappedErrorCode = wrappedCode, WrappedOperation = wrappedOperation, AuthorizationId = authorizationId };
     }
 
     private static ParsedDenialMessage? Catalogued(string text)
@@ -53,15 +69,33 @@ public static partial class AccessDeniedMessageParser
         {
             if (SafeRegex.Match(pattern.Regex, text) is { } match)
             {
-                return pattern.Build(match);
+                return pattern.Build(match) with { Pattern = pattern.Name };
             }
         }
 
         return null;
     }
 
+    /// <summary>The ID at the end of the console link ".../iam/home?region=R#/authorization-details/ID", if it is one.</summary>
+    private static string? UrlAuthorizationId(string? url)
+    {
+        const string marker = "/authorization-details/";
+        var at = url?.LastIndexOf(marker, StringComparison.Ordinal) ?? -1;
+        var id = at < 0 ? null : url![(at + marker.Length)..];
+        return id is { Length: > 0 and <= 256 } && id.All(char.IsAsciiLetterOrDigit) ? id : null;
+    }
+
     private static string StripJavaSdkSuffix(string text) =>
         SafeRegex.Match(JavaSdkSuffix(), text) is { } m ? text[..m.Index].TrimEnd() : text;
+
+    // "... . Go to https://us-east-1.console.aws.amazon.com/iam/home?region=us-east-1#/authorization-details/ID for complete
+    // details, or call the GetRequestAuthorizationDetails API with the following authorization id: ID" (IAM UG
+    // troubleshoot_access-denied-authorization-id). The ID's documented pattern is [0-9a-z]+; the example uses capitals.
+    private const string AuthorizationIdText = "call the GetRequestAuthorizationDetails API with the following authorization id: (?<id>[0-9a-z]{1,256})";
+
+    [GeneratedRegex("\\.?\\s{0,8}(?:Go to (?<url>[^\\s]{1,2048}) for complete details,?(?: or " + AuthorizationIdText + ")?|" + AuthorizationIdText + ")\\.?\\s*$",
+        SafeRegex.Options, SafeRegex.TimeoutMilliseconds)]
+    private static partial Regex AuthorizationIdSuffix();
 
     // boto3 / AWS CLI: "An error occurred (AccessDenied) when calling the ListRoles operation: ...".
     [GeneratedRegex("^An error occurred \\((?<code>[^()\\s]{1,128})\\) when calling the (?<operation>[a-z0-9]{1,128}) operation"

@@ -47,6 +47,21 @@ public static class DenialDetector
         ("AWS authentication requires a valid Date or x-amz-date header", "a signing error (no request date)"),
     ];
 
+    // Errors that carry an access-denied code but that no IAM statement fixes: Amazon Bedrock answers
+    // AccessDeniedException when the account has no access to the model (model access not granted in this Region, the
+    // Marketplace subscription missing or lapsed), listed by AWS re:Post ("Resolve InvokeModel API errors in Amazon
+    // Bedrock") apart from IAM permission errors; and for a legacy model the account stopped using. Matched on the
+    // message inside any SDK wrapper.
+    private static readonly (string Phrase, string Remedy)[] NotIamMessages =
+    [
+        ("You don't have access to the model with the specified model ID",
+            "Amazon Bedrock model access, not IAM: the account has no access to this model in this Region. Check that the model is offered in the Region called, that its model access is granted (Bedrock console, Model access), and for Marketplace models that the subscription is active; an IAM statement does not fix it."),
+        ("Your account is not authorized to invoke this API operation",
+            "Amazon Bedrock account-level model access, not IAM: the account may not invoke this model (model access not granted, or the model not offered in this Region). Grant model access in the Bedrock console for this Region; an IAM statement does not fix it."),
+        ("This Model is marked by provider as Legacy",
+            "Amazon Bedrock model lifecycle, not IAM: the model is legacy and the account has not used it recently. Move to an active model version; an IAM statement does not fix it."),
+    ];
+
     // The access-denied family as each service's API reference documents its error codes (IAM User Guide, "Troubleshoot access denied error messages").
     private static readonly HashSet<string> AccessDeniedCodes = new(StringComparer.Ordinal)
     {
@@ -63,6 +78,14 @@ public static class DenialDetector
     [
         new("no-error-code", (r, code) => code.Length == 0, DenialKind.NotDenied,
             _ => "No errorCode: the call succeeded."),
+        // CreateFunction / UpdateFunctionConfiguration answer InvalidParameterValueException "The role defined for the
+        // function cannot be assumed by Lambda." when the role's trust policy does not let lambda.amazonaws.com assume it:
+        // a denial of sts:AssumeRole by the role's trust policy, though the code reads like a validation error.
+        new("lambda-trust-policy-rejection",
+            (r, _) => r.EventSource == "lambda.amazonaws.com"
+                && AccessDeniedMessageParser.Parse(r.ErrorMessage)?.Shape == MessageShape.LambdaTrustPolicyRejection,
+            DenialKind.ConfigurationTime,
+            r => $"Lambda rejected {r.EventName} because it could not assume the function's role: the role's trust policy does not allow lambda.amazonaws.com."),
         new("lambda-execution-role-check",
             (r, _) => r.EventSource == "lambda.amazonaws.com"
                 && AccessDeniedMessageParser.Parse(r.ErrorMessage)?.Shape == MessageShape.ConfigurationTime,
@@ -82,6 +105,9 @@ public static class DenialDetector
             r => SigningFailure(r.ErrorMessage) is { } row
                 ? $"errorCode {r.ErrorCode} with S3's message \"{row.MessagePrefix}\" is {row.Reason}, not an access denial: no policy was evaluated."
                 : string.Empty),
+        new("not-iam-denial", (r, code) => code.Contains("accessdenied", StringComparison.Ordinal) && NotIamRemedy(r.ErrorMessage) is not null,
+            DenialKind.NotDenied,
+            r => $"errorCode {r.ErrorCode} is not an IAM denial. {NotIamRemedy(r.ErrorMessage)}"),
         new("access-denied-code", (r, code) => AccessDeniedCodes.Contains(code), DenialKind.AccessDenied,
             r => $"errorCode {r.ErrorCode} is in the access-denied family."),
         new("access-denied-wildcard", (r, code) => code.Contains("accessdenied", StringComparison.Ordinal),
@@ -104,7 +130,7 @@ public static class DenialDetector
         ArgumentNullException.ThrowIfNull(record);
         var code = ErrorCodes.Normalise(record.ErrorCode);
         var rule = Rules.First(r => r.Matches(record, code));
-        return new DenialSignal(rule.Kind, rule.Reason(record));
+        return new DenialSignal(rule.Kind, rule.Reason(record)) { Rule = rule.Name };
     }
 
     private static (string MessagePrefix, string Reason)? SigningFailure(string? message)
@@ -120,6 +146,12 @@ public static class DenialDetector
 
         return null;
     }
+
+    private static string? NotIamRemedy(string? message) =>
+        message is null ? null : NotIamMessages.FirstOrDefault(m => message.Contains(m.Phrase, StringComparison.OrdinalIgnoreCase)).Remedy;
+
+    /// <summary>The phrases of errors with an access-denied code that no IAM statement fixes (for tests).</summary>
+    internal static IReadOnlyList<string> NotIamPhrases { get; } = NotIamMessages.Select(m => m.Phrase).ToArray();
 
     private static bool MentionsAny(string? text, string[] phrases) =>
         text is not null && phrases.Any(p => text.Contains(p, StringComparison.OrdinalIgnoreCase));

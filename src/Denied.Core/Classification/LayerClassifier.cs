@@ -13,6 +13,7 @@ public static class LayerClassifier
     private static readonly ILayerRule[] Rules =
     [
         new VpcEndpointRule(),
+        new LambdaTrustPolicyRule(),
         new ConfigurationTimeRule(),
         new PolicyTypeInMessageRule(),
         new ForeignInvokeRule(),
@@ -32,10 +33,13 @@ public static class LayerClassifier
         {
             if (rule.Decide(context) is { } decision)
             {
-                return decision;
+                return decision with { Rule = rule.Id };
             }
         }
 
         throw new InvalidOperationException("The last layer rule always decides.");
     }
+
+    /// <summary>The rule ids in evaluation order (for tests and documentation).</summary>
+    internal static IReadOnlyList<string> RuleIds { get; } = Rules.Select(r => r.Id).ToArray();
 }

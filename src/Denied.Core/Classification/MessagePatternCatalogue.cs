@@ -36,6 +36,12 @@ internal static partial class MessagePatternCatalogue
             ConfigurationAction = ServicePrefixes.Action(SafeRegex.Group(m, "service"), SafeRegex.Group(m, "operation")),
         }),
         new("lambda-cannot-access-stream", CannotAccessStream(), CannotAccessStreamFields),
+        new("lambda-role-cannot-be-assumed", RoleCannotBeAssumed(), _ => new ParsedDenialMessage
+        {
+            Shape = MessageShape.LambdaTrustPolicyRejection,
+            ConfigurationAction = "sts:AssumeRole",
+            PolicyType = "role trust policy",
+        }),
         new("ec2-encoded", Ec2Encoded(), m =>
         {
             var encoded = SafeRegex.Group(m, "encoded");
@@ -129,6 +135,10 @@ internal static partial class MessagePatternCatalogue
     [GeneratedRegex("Cannot access stream (?<resource>[^\\s]{1,2048}) Please ensure the role can perform the (?<operations>[a-z, ]{1,256}?) Actions on your stream",
         SafeRegex.Options, SafeRegex.TimeoutMilliseconds)]
     private static partial Regex CannotAccessStream();
+
+    // CreateFunction / UpdateFunctionConfiguration (Lambda API reference, InvalidParameterValueException); tools prefix it.
+    [GeneratedRegex("The role defined for the function cannot be assumed by Lambda", SafeRegex.Options, SafeRegex.TimeoutMilliseconds)]
+    private static partial Regex RoleCannotBeAssumed();
 
     [GeneratedRegex("^You are not authorized to perform this operation\\. Encoded authorization failure message: (?<encoded>[^\\s]{1,65536})",
         SafeRegex.Options, SafeRegex.TimeoutMilliseconds)]

@@ -39,6 +39,12 @@ public enum MessageShape
     /// <summary>Lambda's up-front execution-role check: "The provided execution role does not have permissions to call X on Y".</summary>
     ConfigurationTime,
 
+    /// <summary>
+    /// Lambda's "The role defined for the function cannot be assumed by Lambda." on CreateFunction or
+    /// UpdateFunctionConfiguration: the role's trust policy does not let lambda.amazonaws.com call sts:AssumeRole.
+    /// </summary>
+    LambdaTrustPolicyRejection,
+
     /// <summary>Some "not authorized" wording with nothing to extract.</summary>
     GenericNotAuthorized,
 

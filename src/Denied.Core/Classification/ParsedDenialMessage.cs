@@ -9,6 +9,15 @@ public sealed record ParsedDenialMessage
     /// <summary>Which documented form matched.</summary>
     public MessageShape Shape { get; init; }
 
+    /// <summary>The stable name of the catalogue row that matched (<see cref="MessagePatternCatalogue"/>), for the diagnosis' evidence.</summary>
+    public string? Pattern { get; init; }
+
+    /// <summary>
+    /// IAM's authorization ID from the sentence "... call the GetRequestAuthorizationDetails API with the following
+    /// authorization id: ID" (IAM UG "Troubleshoot access denied errors with an authorization ID"); null when absent.
+    /// </summary>
+    public string? AuthorizationId { get; init; }
+
     /// <summary>The caller as written: "arn:aws:sts::...:assumed-role/r/fn" (no role path: STS drops it).</summary>
     public string? Principal { get; init; }
 

@@ -51,7 +51,7 @@ public static class CloudTrailInput
         var decompressed = new ByteCountingStream(source);
         try
         {
-            var splitter = new JsonValueSplitter(new BufferedStream(decompressed, 256 * 1024));
+            var splitter = new JsonValueSplitter(new BufferedStream(new BomSkippingStream(decompressed), 256 * 1024));
             var index = 0;
             while (true)
             {

@@ -7,11 +7,13 @@ namespace Denied.CloudTrail;
 /// One CloudTrail record, as written to a trail's log files or carried in the <c>detail</c> of an
 /// EventBridge "AWS API Call via CloudTrail" event. Every field is attacker-influenced text
 /// (callers choose user agents, session names and request parameters): never render one unescaped.
-/// Only the fields the diagnosis reads are modelled; everything else is skipped by the reader.
+/// Only the fields the diagnosis reads are modelled; everything else is skipped by the reader. Modelled fields the
+/// diagnosis does not need (<see cref="LenientString"/>, <see cref="LenientBoolean"/>) read as null when they hold an
+/// unexpected type; the fields it needs keep strict types and the error that names them.
 /// </summary>
 public sealed class CloudTrailRecord
 {
-    [JsonPropertyName("eventVersion")] public string? EventVersion { get; init; }
+    [JsonPropertyName("eventVersion")] [JsonConverter(typeof(LenientString))] public string? EventVersion { get; init; }
     [JsonPropertyName("eventID")] public string? EventId { get; init; }
     [JsonPropertyName("eventTime")] public string? EventTime { get; init; }
     [JsonPropertyName("eventSource")] public string? EventSource { get; init; }
@@ -37,12 +39,12 @@ public sealed class CloudTrailRecord
     private readonly IReadOnlyList<CloudTrailResource>? _resources;
 
     [JsonPropertyName("recipientAccountId")] public string? RecipientAccountId { get; init; }
-    [JsonPropertyName("eventType")] public string? EventType { get; init; }
-    [JsonPropertyName("eventCategory")] public string? EventCategory { get; init; }
-    [JsonPropertyName("readOnly")] public bool? ReadOnly { get; init; }
+    [JsonPropertyName("eventType")] [JsonConverter(typeof(LenientString))] public string? EventType { get; init; }
+    [JsonPropertyName("eventCategory")] [JsonConverter(typeof(LenientString))] public string? EventCategory { get; init; }
+    [JsonPropertyName("readOnly")] [JsonConverter(typeof(LenientBoolean))] public bool? ReadOnly { get; init; }
     [JsonPropertyName("vpcEndpointId")] public string? VpcEndpointId { get; init; }
-    [JsonPropertyName("vpcEndpointAccountId")] public string? VpcEndpointAccountId { get; init; }
-    [JsonPropertyName("sharedEventID")] public string? SharedEventId { get; init; }
+    [JsonPropertyName("vpcEndpointAccountId")] [JsonConverter(typeof(LenientString))] public string? VpcEndpointAccountId { get; init; }
+    [JsonPropertyName("sharedEventID")] [JsonConverter(typeof(LenientString))] public string? SharedEventId { get; init; }
 }
 
 public sealed class UserIdentity
@@ -51,8 +53,8 @@ public sealed class UserIdentity
     [JsonPropertyName("principalId")] public string? PrincipalId { get; init; }
     [JsonPropertyName("arn")] public string? Arn { get; init; }
     [JsonPropertyName("accountId")] public string? AccountId { get; init; }
-    [JsonPropertyName("accessKeyId")] public string? AccessKeyId { get; init; }
-    [JsonPropertyName("userName")] public string? UserName { get; init; }
+    [JsonPropertyName("accessKeyId")] [JsonConverter(typeof(LenientString))] public string? AccessKeyId { get; init; }
+    [JsonPropertyName("userName")] [JsonConverter(typeof(LenientString))] public string? UserName { get; init; }
 
     /// <summary>Set when an AWS service called on the principal's behalf, e.g. "lambda.amazonaws.com".</summary>
     [JsonPropertyName("invokedBy")] public string? InvokedBy { get; init; }
@@ -63,19 +65,19 @@ public sealed class UserIdentity
 public sealed class SessionContext
 {
     [JsonPropertyName("sessionIssuer")] public SessionIssuer? SessionIssuer { get; init; }
-    [JsonPropertyName("sourceIdentity")] public string? SourceIdentity { get; init; }
+    [JsonPropertyName("sourceIdentity")] [JsonConverter(typeof(LenientString))] public string? SourceIdentity { get; init; }
 }
 
 public sealed class SessionIssuer
 {
-    [JsonPropertyName("type")] public string? Type { get; init; }
-    [JsonPropertyName("principalId")] public string? PrincipalId { get; init; }
+    [JsonPropertyName("type")] [JsonConverter(typeof(LenientString))] public string? Type { get; init; }
+    [JsonPropertyName("principalId")] [JsonConverter(typeof(LenientString))] public string? PrincipalId { get; init; }
 
     /// <summary>The role ARN with its path; the STS session ARN in <see cref="UserIdentity.Arn"/> has none.</summary>
     [JsonPropertyName("arn")] public string? Arn { get; init; }
 
-    [JsonPropertyName("accountId")] public string? AccountId { get; init; }
-    [JsonPropertyName("userName")] public string? UserName { get; init; }
+    [JsonPropertyName("accountId")] [JsonConverter(typeof(LenientString))] public string? AccountId { get; init; }
+    [JsonPropertyName("userName")] [JsonConverter(typeof(LenientString))] public string? UserName { get; init; }
 }
 
 public sealed class CloudTrailResource

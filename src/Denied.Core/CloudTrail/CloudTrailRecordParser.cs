@@ -32,6 +32,12 @@ public static class CloudTrailRecordParser
 
     public static RecordParseResult Parse(ReadOnlySpan<byte> json)
     {
+        // A file or stdin saved by an editor may start with a UTF-8 byte order mark, which is not JSON.
+        if (json.StartsWith("\uFEFF"u8))
+        {
+            json = json[3..];
+        }
+
         // CloudTrail writes UTF-8. The serializer checks the strings it converts, but a record's requestParameters stay
         // raw JSON that the engine reads later, where a broken sequence would throw: refuse the record here, by name.
         if (!Utf8.IsValid(json))

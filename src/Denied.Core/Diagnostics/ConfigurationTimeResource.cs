@@ -19,6 +19,15 @@ public static class ConfigurationTimeResource
             return new ResourceResolution(null, "unknown", []);
         }
 
+        // Lambda could not assume the role: the role named in the request is the resource (its trust policy refused).
+        if (action.Equals("sts:AssumeRole", StringComparison.OrdinalIgnoreCase))
+        {
+            return record.RequestParameters is { ValueKind: JsonValueKind.Object } request
+                && request.TryGetProperty("role", out var role) && role.ValueKind == JsonValueKind.String
+                ? new ResourceResolution(role.GetString(), "request-parameters", [])
+                : new ResourceResolution(null, "unknown", ["The role is not in the request: find it with aws lambda get-function-configuration --query Role."]);
+        }
+
         if (record.RequestParameters is { ValueKind: JsonValueKind.Object } p
             && p.TryGetProperty("eventSourceArn", out var arn) && arn.ValueKind == JsonValueKind.String
             && !action.StartsWith("ec2:", StringComparison.Ordinal))

@@ -44,12 +44,15 @@ public sealed class Diagnoser(IamCatalog catalog, FunctionInventory? inventory =
             Principal = principal,
         };
 
+        var message = AccessDeniedMessageParser.Parse(record.ErrorMessage);
+        var evidence = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        Add(evidence, "denied", signal.Rule);
+        Add(evidence, "message", message?.Pattern);
         if (signal.Kind == DenialKind.NotDenied)
         {
-            return diagnosis with { Notes = [signal.Reason] };
+            return diagnosis with { Notes = [signal.Reason], Evidence = evidence };
         }
 
-        var message = AccessDeniedMessageParser.Parse(record.ErrorMessage);
         var configurationTime = signal.Kind == DenialKind.ConfigurationTime;
         var secretsManagerKms = SecretsManagerKmsDenial.Action(record, message);
         var messageAction = configurationTime ? message?.ConfigurationAction : secretsManagerKms ?? message?.Action;
@@ -58,8 +61,13 @@ public sealed class Diagnoser(IamCatalog catalog, FunctionInventory? inventory =
         var resource = configurationTime
             ? ConfigurationTimeResource.Resolve(record, action.Action, catalog)
             : ResourceResolver.Resolve(record, action.Action, messageArn, catalog);
+        resource = LambdaNetworkInterfaces.Resource(resource, action.Action, configurationTime, principal);
         var layer = LayerClassifier.Classify(record, message, principal);
         var function = FunctionAttributor.Attribute(record, signal, principal, action.Action, message, inventory);
+        var trustRejection = message?.Shape == MessageShape.LambdaTrustPolicyRejection;
+        Add(evidence, "action", action.Source);
+        Add(evidence, "resource", resource.Source);
+        Add(evidence, "layer", layer.Rule);
         var fixRequest = new FixRequest
         {
             Action = action.Action,
@@ -69,14 +77,19 @@ public sealed class Diagnoser(IamCatalog catalog, FunctionInventory? inventory =
             Layer = layer.Layer,
             ExplicitDeny = layer.ExplicitDeny,
             DenyingPolicyArn = layer.DenyingPolicyArn,
-            RoleArn = FixRoleArn(function, principal, message),
+            RoleArn = FixRoleArn(function, principal, message, configurationTime || ForeignInvocation.IsForeignInvoke(record, principal, action.Action)),
             FunctionName = function?.Name ?? principal.FunctionName,
             Account = diagnosis.Account,
             Region = diagnosis.Region,
-            CallerPrincipal = CallerOf(record, principal),
+            // Lambda itself assumes the role: the trust policy must name lambda.amazonaws.com.
+            CallerPrincipal = trustRejection ? "lambda.amazonaws.com" : CallerOf(record, principal),
             MessagePrincipal = message?.Principal,
             SourceArn = SourceArnOf(record),
             IsConfigurationTime = configurationTime,
+            IsTrustPolicyRejection = trustRejection,
+            AuthorizationId = message?.AuthorizationId,
+            PlainS3DenialPointsOutside = PlainS3Denial.PointsOutside(record, message),
+            EncryptedResourceCall = EncryptedResourceCalls.Of(record, action.Action),
         };
 
         var notes = new List<string> { signal.Reason, layer.Reason };
@@ -112,6 +125,8 @@ public sealed class Diagnoser(IamCatalog catalog, FunctionInventory? inventory =
             Layer = layer.Layer,
             ExplicitDeny = layer.ExplicitDeny,
             DenyingPolicyArn = layer.DenyingPolicyArn,
+            AuthorizationId = fixRequest.AuthorizationId,
+            Evidence = evidence,
             FixRequest = fixRequest,
             Notes = notes.Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).ToList(),
         };
@@ -128,11 +143,22 @@ public sealed class Diagnoser(IamCatalog catalog, FunctionInventory? inventory =
         message is { ResourceType: null, Resource: { } r } ? MessageResource.ToArn(r, region) : (null, null);
 
     /// <summary>
-    /// The role whose policy the fix changes: the function's, else the caller's. Not the caller's when Lambda could not
-    /// decrypt the invoked function's environment: the caller's role was not the one denied.
+    /// The role whose policy the fix changes: the function's, else the caller's. Never the caller's when the caller is
+    /// not the one denied: when Lambda could not decrypt the invoked function's environment (the function's role was
+    /// refused), and for configuration-time rejections, where the caller is whoever deploys (a CI role, a person) and
+    /// the role Lambda checked is the function's execution role, named only by the request or the inventory; and for a
+    /// service or another account denied the invoke, where the caller's role is not the function's.
     /// </summary>
-    private static string? FixRoleArn(FunctionRef? function, PrincipalInfo principal, ParsedDenialMessage? message) =>
-        message?.LambdaEnvironmentDecryption == true ? function?.RoleArn : function?.RoleArn ?? principal.RoleArn;
+    private static string? FixRoleArn(FunctionRef? function, PrincipalInfo principal, ParsedDenialMessage? message, bool callerIsNotTheRole) =>
+        message?.LambdaEnvironmentDecryption == true || callerIsNotTheRole ? function?.RoleArn : function?.RoleArn ?? principal.RoleArn;
+
+    private static void Add(SortedDictionary<string, string> evidence, string field, string? rule)
+    {
+        if (rule is { Length: > 0 })
+        {
+            evidence[field] = rule;
+        }
+    }
 
     private static string EnvironmentDecryptionNote(FunctionRef? function, ParsedDenialMessage message)
     {

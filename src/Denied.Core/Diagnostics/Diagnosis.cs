@@ -37,6 +37,19 @@ public sealed record Diagnosis
     public DenialLayer? Layer { get; init; }
     public bool? ExplicitDeny { get; init; }
     public string? DenyingPolicyArn { get; init; }
+
+    /// <summary>
+    /// IAM's authorization ID from the message ("... with the following authorization id: ID"), or null: with
+    /// `aws iam-toolbox get-request-authorization-details` it shows AWS's own evaluation for about 24 hours.
+    /// </summary>
+    public string? AuthorizationId { get; init; }
+
+    /// <summary>
+    /// Which rule decided each field, by stable id: "denied" (detector row), "message" (message-catalogue row),
+    /// "action" and "resource" (their sources), "layer" (layer rule). A field the engine did not decide is absent.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Evidence { get; init; } = new Dictionary<string, string>();
+
     public Fix? Fix { get; init; }
 
     /// <summary>

@@ -55,11 +55,19 @@ internal static class LambdaSessions
     }
 
     /// <summary>
-    /// "awslambda_123456789": the session Lambda itself opens with the execution role, e.g. to manage a
-    /// VPC function's network interfaces; it does not carry the function name.
+    /// "awslambda_123456789" or "awslambda_847_20230628214903095": the session Lambda itself opens with the execution
+    /// role, e.g. to manage a VPC function's network interfaces (real names: DataBiosphere/azul #5363,
+    /// terraform-aws-github-runner #888); digits after the prefix, in one or more groups joined by '_'. It does not
+    /// carry the function name.
     /// </summary>
-    public static bool IsLambdaServiceSession(string? sessionName) =>
-        sessionName is { Length: > 10 } name
-        && name.StartsWith(ServiceSessionPrefix, StringComparison.Ordinal)
-        && name.AsSpan(ServiceSessionPrefix.Length).IndexOfAnyExceptInRange('0', '9') < 0;
+    public static bool IsLambdaServiceSession(string? sessionName)
+    {
+        if (sessionName is not { Length: > 10 and <= 64 } name || !name.StartsWith(ServiceSessionPrefix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var groups = name[ServiceSessionPrefix.Length..].Split('_');
+        return groups.All(g => g.Length > 0 && g.AsSpan().IndexOfAnyExceptInRange('0', '9') < 0);
+    }
 }

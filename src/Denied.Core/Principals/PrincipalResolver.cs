@@ -27,6 +27,7 @@ public static class PrincipalResolver
             "AssumedRole" => AssumedRole(record, identity, inventory),
             "IAMUser" => Plain(PrincipalKind.IamUser, identity, "An IAM user called; functions run as roles."),
             "Root" => Plain(PrincipalKind.Root, identity, "The account root user called."),
+            "AWSAccount" when CrossAccountRoleSession.IsRoleSession(identity) => CrossAccountRoleSession.Resolve(record, identity),
             "AWSService" => Plain(PrincipalKind.AwsService, identity,
                 $"The AWS service {identity.InvokedBy ?? "(unnamed)"} called on its own behalf."),
             _ => Plain(PrincipalKind.Other, identity,
@@ -73,39 +74,43 @@ public static class PrincipalResolver
             };
         }
 
-        if (userAgentToken is not null && session is not null)
+        // An inventory that lists no function with this role and session name outweighs the record's hints: an
+        // exec-env user agent proves only that the code ran inside Lambda, not whose credentials it used (a role the
+        // function assumed, a tenant session), and a name pairing is a convention, not a fact.
+        if (inventory is not null)
         {
-            var confirmation = inventory is null
-                ? "a hint that --functions can confirm"
-                : "not confirmed by the inventory, which lists no such function for this role";
-            return Lambda(session, $"The user agent carries {userAgentToken} and the session is named {session} ({confirmation}).");
+            var named = session is null ? null : inventory.ByName(session);
+            var why = named is not null
+                ? $"The inventory lists function {session} with role {named.RoleArn}, not this one"
+                : forRole.Count > 0
+                    ? $"The role is the execution role of {forRole.Count} function(s) in the inventory, but session {session ?? "(unnamed)"} is none of them"
+                    : "The inventory lists no function with this role and session name";
+            var hint = userAgentToken is null ? string.Empty : $" The user agent carries {userAgentToken}, which shows only that the code ran inside Lambda, not whose credentials it used (role chaining, tenant sessions).";
+            return new PrincipalInfo(PrincipalKind.AssumedRole, identity.Arn, roleArn, null)
+            {
+                SessionName = session,
+                AttributionEvidence = why + ": not a function's execution-role session." + hint + pathNote,
+            };
         }
 
-        if (session is not null && inventory?.ByName(session) is { } named)
+        if (userAgentToken is not null && session is not null)
         {
-            return Lambda(session,
-                $"The session is named after function {session} in the inventory, whose listed role is {named.RoleArn}.");
+            return Lambda(session, $"The user agent carries {userAgentToken} and the session is named {session} (a hint that --functions can confirm).");
         }
 
         // OS-only runtimes (Go, Rust, .NET Native AOT) send no exec-env token; the role's name may still pair with the
         // session's. An inventory that lists the role's functions has already said this session is none of them, and a
         // session another service opened with the role (invokedBy API Gateway, say) is named by that service.
-        if (forRole.Count == 0 && identity.InvokedBy is null or "lambda.amazonaws.com"
+        if (identity.InvokedBy is null or "lambda.amazonaws.com"
             && LambdaRoleNaming.Convention(roleArn, session) is { } convention)
         {
-            var confirmation = inventory is null
-                ? "a hint that --functions can confirm"
-                : "not confirmed by the inventory, which lists no function for this role";
-            return Lambda(session, $"The role and session {session} follow {convention}; no exec-env user agent, as on OS-only runtimes such as Go, Rust and .NET Native AOT ({confirmation}).");
+            return Lambda(session, $"The role and session {session} follow {convention}; no exec-env user agent, as on OS-only runtimes such as Go, Rust and .NET Native AOT (a hint that --functions can confirm).");
         }
 
-        var evidence = forRole.Count > 0
-            ? $"The role is the execution role of {forRole.Count} function(s), but session {session ?? "(unnamed)"} is none of them and no Lambda user agent was sent: likely a person or a tool using the role."
-            : "No Lambda evidence: neither the inventory, the session name nor the user agent points to a function.";
         return new PrincipalInfo(PrincipalKind.AssumedRole, identity.Arn, roleArn, null)
         {
             SessionName = session,
-            AttributionEvidence = evidence + pathNote,
+            AttributionEvidence = "No Lambda evidence: neither the session name nor the user agent points to a function." + pathNote,
         };
     }
 }

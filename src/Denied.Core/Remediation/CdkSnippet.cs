@@ -66,7 +66,7 @@ internal static class CdkSnippet
         return text.ToString();
     }
 
-    private static string Statement(PolicyStatement statement)
+    internal static string Statement(PolicyStatement statement)
     {
         var text = new StringBuilder("new iam.PolicyStatement({\n");
         if (statement.Sid is not null)

@@ -13,7 +13,19 @@ internal static class CliCommands
     public static IReadOnlyList<string> For(FixDraft draft)
     {
         var commands = new List<string>();
-        if (draft.RoleStatements.Count > 0 && draft.RoleName is { } roleName)
+        if (draft.BoundaryPolicyArn is { } boundary)
+        {
+            // A managed policy's document can only be replaced by a new version: fetch the default, merge, publish.
+            commands.AddRange(BoundaryCommands(draft, boundary));
+        }
+        else if (draft.RoleStatements.Count > 0 && draft.RoleName is null && draft.FunctionName is not null)
+        {
+            // The role is not in the record: ROLE_NAME stands for the function's execution role (the notes say how to find it).
+            commands.Add(
+                $"aws iam put-role-policy --role-name ROLE_NAME --policy-name {Quote(draft.PolicyName)}"
+                + $" --policy-document {Quote(PolicyJson.Document(draft.RoleStatements, indented: false))}");
+        }
+        else if (draft.RoleStatements.Count > 0 && draft.RoleName is { } roleName)
         {
             // put-role-policy creates or replaces only the inline policy of this name; the name is ours.
             commands.Add(
@@ -28,9 +40,31 @@ internal static class CliCommands
         else if (draft.Resource is { } target && Fetch(target, draft.Region) is { } fetch)
         {
             commands.Add(fetch);
+            if (draft.ApplyAfterFetch && Apply(target, draft.Region) is { } apply)
+            {
+                commands.Add(apply);
+            }
         }
 
         return commands;
+    }
+
+    /// <summary>
+    /// Reads the boundary's default version into boundary-policy.json, then publishes the merged file as the new default
+    /// (IAM API reference, CreatePolicyVersion: at most five versions are kept, so an old one may need deleting first).
+    /// </summary>
+    private static IEnumerable<string> BoundaryCommands(FixDraft draft, string boundary)
+    {
+        var role = draft.RoleName is { } name ? Quote(name) : "ROLE_NAME";
+        var arn = boundary == RoleFixes.BoundaryPlaceholder ? boundary : Quote(boundary);
+        if (boundary == RoleFixes.BoundaryPlaceholder)
+        {
+            yield return $"BOUNDARY_POLICY_ARN=$(aws iam get-role --role-name {role} --query Role.PermissionsBoundary.PermissionsBoundaryArn --output text)";
+            arn = "\"$BOUNDARY_POLICY_ARN\"";
+        }
+
+        yield return $"aws iam get-policy-version --policy-arn {arn} --version-id \"$(aws iam get-policy --policy-arn {arn} --query Policy.DefaultVersionId --output text)\" --query PolicyVersion.Document --output json > boundary-policy.json";
+        yield return $"aws iam create-policy-version --policy-arn {arn} --policy-document file://boundary-policy.json --set-as-default";
     }
 
     /// <summary>The command that writes the merged document back; it replaces the whole policy, hence "after merging".</summary>

@@ -42,6 +42,39 @@ internal static class CrossAccountFixes
         return draft;
     }
 
+    /// <summary>
+    /// A plain S3 "Access Denied" recorded since S3 gives same-account and same-organization callers the enhanced
+    /// message (2024-08-21), when the record does not name the bucket's owner: the bucket is most likely in another
+    /// account, so both the role's policy and the bucket policy must allow the call.
+    /// </summary>
+    public static bool AppliesToPlainS3(FixRequest request) =>
+        request.PlainS3DenialPointsOutside && request.ResourceAccount is null
+        && ResourcePolicyTarget.For(request.Resource) is { Kind: ResourcePolicyKind.Bucket } bucket && bucket.Arn.Account.Length == 0;
+
+    public static FixDraft BothOwnerUnknown(FixRequest request, ActionName action)
+    {
+        var draft = RoleFixes.Identity(request, action);
+        var side = ResourceSide(request, action);
+        draft.Resource = side.Resource;
+        draft.ResourceStatements.AddRange(side.ResourceStatements);
+        draft.Target = (draft.RoleStatements.Count > 0, side.ResourceStatements.Count > 0) switch
+        {
+            (true, true) => FixTarget.Both,
+            (false, true) => FixTarget.ResourcePolicy,
+            _ => FixTarget.ExecutionRole,
+        };
+        var account = Arn.TryParse(request.RoleArn)?.Account ?? request.Account ?? "the role's account";
+        draft.Notes.Insert(0, "Guess: S3 answered a plain \"Access Denied\". Since August 21, 2024 S3 names the refusing policy type for requests from the bucket owner's own account and organization, so a plain message points at a bucket owned outside them (or at anonymous access). Across accounts the call is allowed only if both the bucket policy, in the bucket owner's account, and the execution role's policy, in account " + account + ", allow it; both statements are shown and either may already be in place.");
+        draft.Notes.Insert(1, "Who changes what: the execution-role statement goes in account " + account + "; the bucket-policy statement is added by the bucket owner's administrators (aws s3api get-bucket-policy needs their credentials). The record does not name the owner: the bucket's account is not in its ARN.");
+        draft.Notes.AddRange(side.Notes);
+        if (draft.RoleStatements.Any(s => s.Actions.Contains("s3:ListBucket")) && side.Resource is { } bucket)
+        {
+            draft.Notes.Add("The s3:ListBucket companion works across accounts only if the bucket policy also grants it to the role, on the bucket ARN " + bucket.ArnText + ".");
+        }
+
+        return draft;
+    }
+
     /// <summary>The message blames the role's policy; the resource's own policy in the other account must allow the call too.</summary>
     public static string IdentityNote(FixRequest request, CrossAccount cross)
     {

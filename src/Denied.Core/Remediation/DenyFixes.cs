@@ -16,7 +16,9 @@ internal static class DenyFixes
         var notes = draft.Notes;
         var layer = request.Layer;
         var isScpOrRcp = layer is DenialLayer.ServiceControlPolicy or DenialLayer.ResourceControlPolicy;
-        notes.Add(isScpOrRcp && request.ExplicitDeny != true
+        notes.Add(layer == DenialLayer.ServiceControlPolicy && request.ExplicitDeny == false
+            ? "No service control policy allows " + action.Full + " for this account: under an allow-list SCP strategy every action must be allowed by an SCP at each level from the root to the account. Nothing in the account can grant past it, so no Allow is suggested here: an organization administrator must allow the action in an SCP, or the function must stop making the call."
+            : isScpOrRcp && request.ExplicitDeny != true
             ? "An organization policy (" + Codes.Of(layer) + ") denies " + action.Full + ". Nothing in the account can grant past it, so no Allow is suggested: the organization policy must change, or the function must stop making the call."
             : "An explicit deny (" + Codes.Of(layer) + ") blocks " + action.Full + ". An explicit deny overrides every Allow, so no Allow is suggested: the deny must be narrowed or removed, or the function must stop making the call.");
         if (request.DenyingPolicyArn is { } policyArn)

@@ -19,12 +19,12 @@ public static class FixBuilder
         var clean = Clean(request);
         if (clean.Action is null)
         {
-            return Notes("The denied action could not be told from the record, so no statement is suggested: granting more than the denied action would not be least privilege. The errorMessage and eventName of the record name the call.");
+            return NotesWithAuthorization(clean, "The denied action could not be told from the record, so no statement is suggested: granting more than the denied action would not be least privilege. The errorMessage and eventName of the record name the call.");
         }
 
         if (ActionName.TryParse(clean.Action) is not { } action)
         {
-            return Notes("The recorded action is not a single IAM action (it is malformed or holds a wildcard), so no statement is suggested.");
+            return NotesWithAuthorization(clean, "The recorded action is not a single IAM action (it is malformed or holds a wildcard), so no statement is suggested.");
         }
 
         var draft = clean.Layer switch
@@ -39,10 +39,16 @@ public static class FixBuilder
             DenialLayer.VpcEndpointPolicy => ResourcePolicyFixes.Endpoint(clean, action),
             _ => throw new ArgumentOutOfRangeException(nameof(request), clean.Layer, "Unknown denial layer."),
         };
+        AuthorizationDetails.AddNote(draft.Notes, clean);
         return draft.ToFix();
     }
 
-    private static Fix Notes(string note) => new() { Target = FixTarget.None, Notes = [note] };
+    private static Fix NotesWithAuthorization(FixRequest request, string note)
+    {
+        var notes = new List<string> { note };
+        AuthorizationDetails.AddNote(notes, request);
+        return new Fix { Target = FixTarget.None, Notes = notes };
+    }
 
     private static FixRequest Clean(FixRequest r) => r with
     {
@@ -57,5 +63,7 @@ public static class FixBuilder
         SourceArn = InputText.Clean(r.SourceArn),
         ResourceAccount = InputText.Clean(r.ResourceAccount),
         MessagePrincipal = InputText.Clean(r.MessagePrincipal),
+        AuthorizationId = AuthorizationDetails.IsId(r.AuthorizationId) ? r.AuthorizationId : null,
+        EncryptedResourceCall = InputText.Clean(r.EncryptedResourceCall),
     };
 }

@@ -59,4 +59,29 @@ public sealed record FixRequest
 
     /// <summary>Lambda rejected CreateEventSourceMapping / CreateFunction / UpdateFunctionConfiguration because the role lacks a permission.</summary>
     public bool IsConfigurationTime { get; init; }
+
+    /// <summary>
+    /// Lambda could not assume the function's role ("The role defined for the function cannot be assumed by Lambda."):
+    /// <see cref="Resource"/> is the role, whose trust policy must allow lambda.amazonaws.com.
+    /// </summary>
+    public bool IsTrustPolicyRejection { get; init; }
+
+    /// <summary>
+    /// IAM's authorization ID for this denial ([0-9a-z]+; IAM UG "Troubleshoot access denied errors with an authorization
+    /// ID"), when the message carries one: `aws iam-toolbox get-request-authorization-details` shows AWS's own evaluation.
+    /// </summary>
+    public string? AuthorizationId { get; init; }
+
+    /// <summary>
+    /// A plain S3 "Access Denied" recorded on or after 2024-08-21, when S3 began to give same-account (later
+    /// same-organization) callers the enhanced message: the request most likely came from outside the bucket owner's
+    /// account or organization (S3 UG "Troubleshoot access denied (403 Forbidden) errors").
+    /// </summary>
+    public bool PlainS3DenialPointsOutside { get; init; }
+
+    /// <summary>
+    /// The call behind a KMS denial when the key encrypts another service's resource: "sns:Publish" to an SSE-KMS topic,
+    /// "sqs:SendMessage" to an SSE-KMS queue. Their senders need kms:GenerateDataKey* and kms:Decrypt on the key.
+    /// </summary>
+    public string? EncryptedResourceCall { get; init; }
 }

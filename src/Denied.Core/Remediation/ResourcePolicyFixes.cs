@@ -14,7 +14,12 @@ internal static class ResourcePolicyFixes
 
         if (KmsFixes.Applies(request, action))
         {
-            return KmsFixes.Both(request, action);
+            return KmsFixes.For(request, action);
+        }
+
+        if (request.IsTrustPolicyRejection)
+        {
+            return LambdaTrust(request, action);
         }
 
         var draft = RoleFixes.New(request, action, FixTarget.ResourcePolicy);
@@ -76,6 +81,33 @@ internal static class ResourcePolicyFixes
 
         AddMergeNote(draft, target, request.Region, Noun(target.Kind));
         return target;
+    }
+
+    /// <summary>
+    /// "The role defined for the function cannot be assumed by Lambda.": the role's trust policy must let
+    /// lambda.amazonaws.com call sts:AssumeRole (Lambda DG, "Defining Lambda function permissions with an execution role").
+    /// </summary>
+    private static FixDraft LambdaTrust(FixRequest request, ActionName action)
+    {
+        var draft = RoleFixes.New(request, action, FixTarget.ResourcePolicy);
+        if (ResourcePolicyTarget.For(request.Resource) is not { Kind: ResourcePolicyKind.TrustPolicy } target)
+        {
+            draft.Target = FixTarget.None;
+            draft.Notes.Add("Lambda could not assume the function's role, but the request names no role ARN, so no statement is suggested: the role's trust policy must allow the service principal lambda.amazonaws.com to call sts:AssumeRole (aws lambda get-function-configuration --query Role names the role).");
+            return draft;
+        }
+
+        draft.Resource = target;
+        draft.ApplyAfterFetch = true;
+        draft.ResourceStatements.Add(new PolicyStatement
+        {
+            Principal = ("Service", "lambda.amazonaws.com"),
+            Actions = [action.Full],
+            Resources = [],
+        });
+        draft.Notes.Add("Lambda could not assume role " + target.RoleName + " (account " + target.Arn.Account + "): its trust policy must allow the service principal lambda.amazonaws.com to call sts:AssumeRole. The first command saves the current trust policy to trust-policy.json; add the statement to its Statement list (a trust policy has no Resource element), then run the second, aws iam update-assume-role-policy, which replaces the trust policy with the merged file. Then retry the Lambda call; IAM changes can take a few seconds to apply.");
+        draft.Notes.Add("If the trust policy already allows lambda.amazonaws.com, the role ARN in the request is not the role meant: check its name, its account and its path (a role made by the Lambda console is under /service-role/, and the ARN must include the path): aws iam get-role --role-name " + ShellQuote.Quote(target.RoleName) + " --query Role.Arn --output text prints the exact ARN. A Deny in the trust policy, or a condition it sets, gives the same message.");
+        return draft;
     }
 
     public static FixDraft Endpoint(FixRequest request, ActionName action)

@@ -74,6 +74,7 @@ public static class DiagnosisJson
         w.WriteString("layer", d.Layer is { } layer ? Codes.Of(layer) : null);
         WriteNullableBool(w, "explicitDeny", d.ExplicitDeny);
         w.WriteString("denyingPolicyArn", d.DenyingPolicyArn);
+        w.WriteString("authorizationId", d.AuthorizationId);
 
         if (d.Fix is { } fix)
         {
@@ -85,6 +86,13 @@ public static class DiagnosisJson
             w.WriteNull("fix");
         }
 
+        w.WriteStartObject("evidence");
+        foreach (var (field, rule) in d.Evidence.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            w.WriteString(field, rule);
+        }
+
+        w.WriteEndObject();
         WriteStrings(w, "notes", d.Notes);
     }
 

@@ -57,6 +57,8 @@ public static class DiagnosisJsonReader
                 ? x.GetBoolean()
                 : null,
             DenyingPolicyArn = Str(e, "denyingPolicyArn"),
+            AuthorizationId = Str(e, "authorizationId"),
+            Evidence = Evidence(e),
             Fix = e.TryGetProperty("fix", out var fix) && fix.ValueKind == JsonValueKind.Object ? ReadFix(fix) : null,
             Notes = Strings(e, "notes"),
         };
@@ -76,6 +78,24 @@ public static class DiagnosisJsonReader
             : new Dictionary<string, string>(),
         Notes = Strings(e, "notes"),
     };
+
+    /// <summary>The "evidence" object's string members; anything else (or a repeated name: the last wins) never fails the read.</summary>
+    private static Dictionary<string, string> Evidence(JsonElement e)
+    {
+        var evidence = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (e.TryGetProperty("evidence", out var ev) && ev.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var p in ev.EnumerateObject())
+            {
+                if (p.Value.ValueKind == JsonValueKind.String)
+                {
+                    evidence[p.Name] = p.Value.GetString()!;
+                }
+            }
+        }
+
+        return evidence;
+    }
 
     private static string? Str(JsonElement e, string name) =>
         e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;

@@ -33,7 +33,8 @@ public class DenialDetectorTests
         { "InvalidParameterValueException", "The provided execution role does not have permissions to call CreateNetworkInterface on EC2", "lambda.amazonaws.com", DenialKind.ConfigurationTime },
         { "InvalidParameterValueException", "Cannot access stream arn:aws:kinesis:us-east-1:111122223333:stream/clicks. Please ensure the role can perform the GetRecords, GetShardIterator, DescribeStream, ListShards, and ListStreams Actions on your stream in IAM.", "lambda.amazonaws.com", DenialKind.ConfigurationTime },
         // Not denials.
-        { "InvalidParameterValueException", "The role defined for the function cannot be assumed by Lambda.", "lambda.amazonaws.com", DenialKind.NotDenied },
+        { "InvalidParameterValueException", "The role defined for the function cannot be assumed by Lambda.", "lambda.amazonaws.com", DenialKind.ConfigurationTime },
+        { "InvalidParameterValueException", "The role defined for the function cannot be assumed by Lambda.", "s3.amazonaws.com", DenialKind.NotDenied },
         { "InvalidParameterValueException", "The provided execution role does not have permissions to call ReceiveMessage on SQS", "cloudformation.amazonaws.com", DenialKind.NotDenied },
         { "NoSuchKey", "The specified key does not exist.", "s3.amazonaws.com", DenialKind.NotDenied },
         { "ValidationError", null, "cloudformation.amazonaws.com", DenialKind.NotDenied },

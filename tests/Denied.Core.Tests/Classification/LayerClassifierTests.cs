@@ -28,8 +28,9 @@ public class LayerClassifierTests
     [InlineData("ec2-encoded-message-truncated.json", DenialLayer.Unknown, null)]
     [InlineData("s3-invoke-denied-by-function-policy.json", DenialLayer.ResourcePolicy, null)]
     [InlineData("lambda-invoke-cross-account-denied.json", DenialLayer.ResourcePolicy, false)]
-    [InlineData("lambda-create-event-source-mapping-role-lacks-receive.json", DenialLayer.IdentityPolicy, null)]
-    [InlineData("lambda-create-function-vpc-role-lacks-eni.json", DenialLayer.IdentityPolicy, null)]
+    [InlineData("lambda-create-event-source-mapping-role-lacks-receive.json", DenialLayer.Unknown, null)]
+    [InlineData("lambda-create-function-vpc-role-lacks-eni.json", DenialLayer.Unknown, null)]
+    [InlineData("kinesis-create-event-source-mapping-cannot-access-stream.json", DenialLayer.Unknown, null)]
     [InlineData("eventbridge-envelope-secretsmanager.json", DenialLayer.IdentityPolicy, false)]
     [InlineData("iam-user-denied.json", DenialLayer.IdentityPolicy, false)]
     [InlineData("ec2-createnetworkinterface-scp-prefixed-encoded.json", DenialLayer.ServiceControlPolicy, null)]
@@ -56,7 +57,7 @@ public class LayerClassifierTests
 
     [Fact]
     public void Classify_ScpDenial_SaysItIsAlwaysWordedExplicit() =>
-        Assert.Contains("always worded as explicit", Classify(Fixture.Record("scp-explicit-deny-with-policy-arn.json")).Reason, StringComparison.Ordinal);
+        Assert.Contains("worded as explicit even when", Classify(Fixture.Record("scp-explicit-deny-with-policy-arn.json")).Reason, StringComparison.Ordinal);
 
     // IAM UG: an SCP denial always reads "explicit deny", even when the SCP merely lacks an Allow, so the event does
     // not say which. The UG says so of SCPs only: the RCP wording is reported as written.

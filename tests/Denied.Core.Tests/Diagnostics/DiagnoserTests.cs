@@ -20,9 +20,10 @@ public class DiagnoserTests
         // SQS names the queue by URL; the diagnosis names it by ARN although requestParameters is null.
         { "sqs-sendmessage-access-to-resource-queue-url.json", "sqs:SendMessage",
             "arn:aws:sqs:us-east-1:111122223333:orders-jobs", DenialLayer.Unknown, null, FixTarget.ExecutionRole, "orders-api" },
-        // Lambda could not decrypt thumbnailer's environment: kms:Decrypt by thumbnailer's role, not the caller's invoke.
+        // Lambda could not decrypt thumbnailer's environment: kms:Decrypt by thumbnailer's role, not the caller's invoke;
+        // "no identity-based policy allows" on a same-account key: the role's side refused, the key policy stays as it is.
         { "lambda-invoke-kms-environment-denied.json", "kms:Decrypt",
-            "arn:aws:kms:us-east-1:111122223333:key/7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d", DenialLayer.IdentityPolicy, false, FixTarget.Both, "thumbnailer" },
+            "arn:aws:kms:us-east-1:111122223333:key/7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d", DenialLayer.IdentityPolicy, false, FixTarget.ExecutionRole, "thumbnailer" },
         // Secrets Manager's KMS refusal: kms:Decrypt on a key the record does not name, so no statement.
         { "secretsmanager-getsecretvalue-kms-not-allowed.json", "kms:Decrypt", null, DenialLayer.Unknown, null, FixTarget.ExecutionRole, "orders-api" },
         // An expired presigned URL is not a denial at all.

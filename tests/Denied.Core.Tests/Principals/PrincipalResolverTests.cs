@@ -14,7 +14,7 @@ public class PrincipalResolverTests
     [InlineData("lambda-create-event-source-mapping-role-lacks-receive.json", PrincipalKind.AssumedRole)]
     [InlineData("iam-user-denied.json", PrincipalKind.IamUser)]
     [InlineData("s3-invoke-denied-by-function-policy.json", PrincipalKind.AwsService)]
-    [InlineData("lambda-invoke-cross-account-denied.json", PrincipalKind.Other)]
+    [InlineData("lambda-invoke-cross-account-denied.json", PrincipalKind.AssumedRole)]
     [InlineData("ec2-encoded-message-truncated.json", PrincipalKind.LambdaExecutionRole)]
     public void Resolve_WithoutInventory_ReturnsKind(string fixture, PrincipalKind kind)
     {
@@ -84,7 +84,7 @@ public class PrincipalResolverTests
     }
 
     [Fact]
-    public void Resolve_SessionNamedAfterAnInventoryFunction_IsLambdaEvenOnAnotherRole()
+    public void Resolve_SessionNamedAfterAnInventoryFunctionOnAnotherRole_IsNotThatFunction()
     {
         var record = Fixture.Record("assumed-role-human-denied.json", r =>
         {
@@ -94,8 +94,9 @@ public class PrincipalResolverTests
 
         var principal = PrincipalResolver.Resolve(record, Inventories.Fixture());
 
-        Assert.Equal(PrincipalKind.LambdaExecutionRole, principal.Kind);
-        Assert.Equal("billing-api", principal.FunctionName);
+        // The inventory pairs billing-api with its own role, not this one: the pair decides, not the name alone.
+        Assert.Equal(PrincipalKind.AssumedRole, principal.Kind);
+        Assert.Null(principal.FunctionName);
     }
 
     [Fact]

@@ -8,6 +8,8 @@ namespace Denied.Classification.Layers;
 /// </summary>
 internal sealed class EncodedMessageRule : ILayerRule
 {
+    public string Id => "encoded-message";
+
     public LayerDecision? Decide(LayerRuleContext context)
     {
         if (context.Message?.Shape != MessageShape.EncodedAuthorizationFailure)

@@ -8,6 +8,8 @@ namespace Denied.Classification.Layers;
 /// </summary>
 internal sealed class ForeignInvokeRule : ILayerRule
 {
+    public string Id => "foreign-invoke";
+
     public LayerDecision? Decide(LayerRuleContext context)
     {
         if (!ForeignInvocation.IsForeignInvoke(context.Record, context.Principal, context.Message?.Action))

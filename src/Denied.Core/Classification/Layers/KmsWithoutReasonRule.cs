@@ -10,6 +10,8 @@ namespace Denied.Classification.Layers;
 /// </summary>
 internal sealed class KmsWithoutReasonRule : ILayerRule
 {
+    public string Id => "kms-without-reason";
+
     public LayerDecision? Decide(LayerRuleContext context)
     {
         var message = context.Message;

@@ -5,6 +5,8 @@ namespace Denied.Classification.Layers;
 /// <summary>The last row: nothing in the record names the layer.</summary>
 internal sealed class NoReasonInMessageRule : ILayerRule
 {
+    public string Id => "no-reason-in-message";
+
     public LayerDecision? Decide(LayerRuleContext context)
     {
         var reason = context.Message is null

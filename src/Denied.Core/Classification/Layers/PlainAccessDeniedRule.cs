@@ -8,6 +8,8 @@ namespace Denied.Classification.Layers;
 /// </summary>
 internal sealed class PlainAccessDeniedRule : ILayerRule
 {
+    public string Id => "plain-access-denied";
+
     public LayerDecision? Decide(LayerRuleContext context)
     {
         if (context.Message?.Shape != MessageShape.PlainAccessDenied)

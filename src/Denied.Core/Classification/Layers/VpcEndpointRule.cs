@@ -8,6 +8,8 @@ namespace Denied.Classification.Layers;
 /// </summary>
 internal sealed class VpcEndpointRule : ILayerRule
 {
+    public string Id => "vpc-endpoint";
+
     public LayerDecision? Decide(LayerRuleContext context)
     {
         if (context.ErrorCode != "vpceaccessdenied" && context.Message?.Shape != MessageShape.VpcEndpointDenied)
