@@ -16,7 +16,7 @@ public static class LambdaBootstrap
     /// <summary>Exit code when init failed (reported to <c>/runtime/init/error</c>) or AWS_LAMBDA_RUNTIME_API is missing.</summary>
     public const int ExitInitFailed = 1;
 
-    /// <summary>Exit code when the Runtime API answered in a non-recoverable way (a 500, an unreachable API).</summary>
+    /// <summary>Exit code when the Runtime API answered in a non-recoverable way (a 500, an unreachable API, a header the loop cannot use).</summary>
     public const int ExitRuntimeApiFailed = 2;
 
     /// <summary>
@@ -45,7 +45,7 @@ public static class LambdaBootstrap
     internal static async Task<int> RunAsync(
         Func<CancellationToken, Task<InvocationHandler>> init, LambdaBootstrapOptions options, CancellationToken ct)
     {
-        var api = new RuntimeApiClient(options.Http, options.RuntimeApiBase);
+        var api = new RuntimeApiClient(options.Http, options.RuntimeApiBase, options.Clock);
         var log = new JsonLog(options.Log, options.FunctionName);
         InvocationHandler handler;
         try
@@ -75,10 +75,46 @@ public static class LambdaBootstrap
         {
             return ExitOk;
         }
+        catch (RuntimeProtocolException ex)
+        {
+            log.Error("Runtime API protocol failure, exiting", (LogKeys.Error, ex.Message), (LogKeys.RequestId, ex.RequestId));
+            await ReportProtocolErrorAsync(api, ex, log, ct).ConfigureAwait(false);
+            return ExitRuntimeApiFailed;
+        }
         catch (Exception ex) when (ex is RuntimeApiException or HttpRequestException)
         {
             log.Error("Runtime API failure, exiting", (LogKeys.Error, ex.Message));
             return ExitRuntimeApiFailed;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The process boundary: whatever escaped the loop ends it with a log line and a non-zero exit, never an
+            // unhandled exception (which aborts a Native AOT process with SIGABRT and tells Lambda nothing).
+            log.Error("runtime loop failure, exiting", (LogKeys.Error, ex.GetType().Name + ": " + ex.Message));
+            return ExitRuntimeApiFailed;
+        }
+    }
+
+    /// <summary>
+    /// Posts a protocol failure to the invocation's <c>/error</c> when its request id is usable, so the invocation
+    /// fails at once instead of at its timeout; with no usable id there is nowhere to post (init is over, so
+    /// <c>/runtime/init/error</c> no longer applies) and the log line is the report.
+    /// </summary>
+    private static async Task ReportProtocolErrorAsync(RuntimeApiClient api, RuntimeProtocolException error, JsonLog log, CancellationToken ct)
+    {
+        if (error.RequestId is not { } requestId)
+        {
+            return;
+        }
+
+        try
+        {
+            var status = await api.PostErrorAsync(requestId, error, ct).ConfigureAwait(false);
+            LogRejected(log, "error", requestId, status);
+        }
+        catch (Exception ex) when (ex is RuntimeApiException or HttpRequestException or OperationCanceledException)
+        {
+            log.Error("could not report the protocol failure", (LogKeys.RequestId, requestId), (LogKeys.Error, ex.Message));
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 
@@ -16,16 +15,22 @@ internal sealed class RuntimeApiClient
 
     private readonly HttpClient _http;
     private readonly Uri _base;
+    private readonly TimeProvider _clock;
 
     /// <param name="http">A client with <see cref="Timeout.InfiniteTimeSpan"/> as its timeout.</param>
     /// <param name="runtimeApiBase"><c>http://{AWS_LAMBDA_RUNTIME_API}/2018-06-01/</c>, with the trailing slash.</param>
-    public RuntimeApiClient(HttpClient http, Uri runtimeApiBase)
+    /// <param name="clock">What "now" is when a deadline header is checked.</param>
+    public RuntimeApiClient(HttpClient http, Uri runtimeApiBase, TimeProvider clock)
     {
         _http = http;
         _base = runtimeApiBase;
+        _clock = clock;
     }
 
-    /// <summary>Blocks until Lambda hands out the next event. Throws <see cref="RuntimeApiException"/> on a reply without a request id or deadline.</summary>
+    /// <summary>
+    /// Blocks until Lambda hands out the next event. Throws <see cref="RuntimeProtocolException"/> when a header cannot
+    /// be used (<see cref="InvocationHeaders"/>), <see cref="RuntimeApiException"/> on any status but 200.
+    /// </summary>
     public async Task<RuntimeInvocation> NextAsync(CancellationToken ct)
     {
         using var response = await _http.GetAsync(new Uri(_base, "runtime/invocation/next"), HttpCompletionOption.ResponseContentRead, ct)
@@ -35,19 +40,12 @@ internal sealed class RuntimeApiClient
             throw new RuntimeApiException($"/runtime/invocation/next answered HTTP {(int)response.StatusCode}");
         }
 
-        var requestId = Header(response, RuntimeApiHeaders.RequestId)
-            ?? throw new RuntimeApiException($"/runtime/invocation/next answered without {RuntimeApiHeaders.RequestId}");
-        var deadlineText = Header(response, RuntimeApiHeaders.DeadlineMs);
-        if (!long.TryParse(deadlineText, NumberStyles.None, CultureInfo.InvariantCulture, out var deadlineMs))
-        {
-            throw new RuntimeApiException($"/runtime/invocation/next answered without a numeric {RuntimeApiHeaders.DeadlineMs}");
-        }
-
-        var context = new InvocationContext(
-            requestId,
-            DateTimeOffset.FromUnixTimeMilliseconds(deadlineMs),
+        var context = InvocationHeaders.Read(
+            Header(response, RuntimeApiHeaders.RequestId),
+            Header(response, RuntimeApiHeaders.DeadlineMs),
             Header(response, RuntimeApiHeaders.InvokedFunctionArn),
-            Header(response, RuntimeApiHeaders.TraceId));
+            Header(response, RuntimeApiHeaders.TraceId),
+            _clock.GetUtcNow());
         var body = await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
         return new RuntimeInvocation(body, context);
     }
@@ -93,8 +91,11 @@ internal sealed class RuntimeApiClient
         return response.StatusCode;
     }
 
+    // InvocationHeaders only lets through ids of unreserved characters, not "." or "..": the segment is the id as it is.
     private static string InvocationPath(string requestId, string leaf) =>
-        $"runtime/invocation/{Uri.EscapeDataString(requestId)}/{leaf}";
+        InvocationHeaders.IsSafePathSegment(requestId)
+            ? $"runtime/invocation/{requestId}/{leaf}"
+            : throw new RuntimeProtocolException("refused to post for a request id that is not a safe path segment", requestId: null);
 
     private static string? Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;

@@ -5,7 +5,7 @@ namespace Denied.LambdaRuntime;
 /// a <c>/next</c> without a request id or deadline): the loop ends and the process exits non-zero,
 /// which is what the Runtime API contract asks for.
 /// </summary>
-internal sealed class RuntimeApiException : Exception
+internal class RuntimeApiException : Exception
 {
     public RuntimeApiException(string message)
         : base(message)

@@ -86,7 +86,7 @@ public sealed class LambdaBootstrapTests
     public async Task Context_CarriesRequestIdDeadlineArnAndTraceIdFromTheNextHeaders()
     {
         await using var api = new FakeRuntimeApi();
-        const long deadlineMs = 4_102_444_800_123; // 2100-01-01T00:00:00.123Z
+        var deadlineMs = DateTimeOffset.UtcNow.AddMinutes(5).ToUnixTimeMilliseconds();
         api.Enqueue(new QueuedEvent("{}", "8476a536-e9f4-11e8-9739-2dfe598c3fcd", deadlineMs, "arn:aws:lambda:eu-west-1:111122223333:function:notifier:live", "Root=1-5bef4de7-ad49b0e87f6ef6c87fc2e700;Parent=9a9197af755a6419;Sampled=1"));
         InvocationContext? seen = null;
 
@@ -98,7 +98,7 @@ public sealed class LambdaBootstrapTests
 
         Assert.NotNull(seen);
         Assert.Equal("8476a536-e9f4-11e8-9739-2dfe598c3fcd", seen.RequestId);
-        Assert.Equal(new DateTimeOffset(2100, 1, 1, 0, 0, 0, 123, TimeSpan.Zero), seen.Deadline);
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(deadlineMs), seen.Deadline);
         Assert.Equal("arn:aws:lambda:eu-west-1:111122223333:function:notifier:live", seen.InvokedFunctionArn);
         Assert.Equal("Root=1-5bef4de7-ad49b0e87f6ef6c87fc2e700;Parent=9a9197af755a6419;Sampled=1", seen.TraceId);
         Assert.Equal("/2018-06-01/runtime/invocation/8476a536-e9f4-11e8-9739-2dfe598c3fcd/response", api.Requests[1].Path);
@@ -174,6 +174,65 @@ public sealed class LambdaBootstrapTests
 
         Assert.Equal(LambdaBootstrap.ExitRuntimeApiFailed, exit);
         Assert.False(called);
+    }
+
+    [Theory]
+    [InlineData("99999999999999999")]
+    [InlineData("99999999999999999999")]
+    [InlineData("0")]
+    [InlineData("4102444800123")]
+    public async Task ADeadlineOutOfRange_IsAProtocolFailure_ReportedToThatInvocationsErrorAndLoggedAsJson_ExitingNonZero(string deadlineHeader)
+    {
+        await using var api = new FakeRuntimeApi();
+        api.Enqueue(new QueuedEvent("{}", "r1", 0) { DeadlineHeader = deadlineHeader });
+        api.Enqueue(new QueuedEvent("{}", "r2", LoopRun.FarDeadlineMs));
+        using var log = new StringWriter();
+        var called = false;
+
+        var exit = await LoopRun.RunAsync(api, LoopRun.Init((_, _, _) =>
+        {
+            called = true;
+            return Task.FromResult("{}"u8.ToArray());
+        }), 2, log: log);
+
+        Assert.Equal(LambdaBootstrap.ExitRuntimeApiFailed, exit);
+        Assert.False(called);
+        Assert.Equal([Next, "/2018-06-01/runtime/invocation/r1/error"], api.Requests.Select(r => r.Path));
+        Assert.Equal("Runtime.RuntimeProtocolException", api.Requests[1].Header("Lambda-Runtime-Function-Error-Type"));
+        using var body = JsonDocument.Parse(api.Requests[1].Body);
+        Assert.Contains("Lambda-Runtime-Deadline-Ms", body.RootElement.GetProperty("errorMessage").GetString(), StringComparison.Ordinal);
+        using var line = JsonDocument.Parse(log.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)[0]);
+        Assert.Equal("error", line.RootElement.GetProperty("level").GetString());
+        Assert.Equal("r1", line.RootElement.GetProperty("requestId").GetString());
+    }
+
+    [Theory]
+    [InlineData("..")]
+    [InlineData(".")]
+    [InlineData("")]
+    [InlineData("a/b")]
+    [InlineData("..%2Ferror")]
+    [InlineData("a b")]
+    public async Task ARequestIdThatIsNotASafePathSegment_IsAProtocolFailure_LoggedAsJson_WithNothingPosted_ExitingNonZero(string requestId)
+    {
+        await using var api = new FakeRuntimeApi();
+        api.Enqueue(new QueuedEvent("{}", requestId, LoopRun.FarDeadlineMs));
+        using var log = new StringWriter();
+        var called = false;
+
+        var exit = await LoopRun.RunAsync(api, LoopRun.Init((_, _, _) =>
+        {
+            called = true;
+            return Task.FromResult("{}"u8.ToArray());
+        }), 1, log: log);
+
+        Assert.Equal(LambdaBootstrap.ExitRuntimeApiFailed, exit);
+        Assert.False(called);
+        Assert.Equal([Next], api.Requests.Select(r => r.Path));
+        using var line = JsonDocument.Parse(log.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)[0]);
+        Assert.Equal("error", line.RootElement.GetProperty("level").GetString());
+        Assert.Contains("Lambda-Runtime-Aws-Request-Id", line.RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Null, line.RootElement.GetProperty("requestId").ValueKind);
     }
 
     [Fact]

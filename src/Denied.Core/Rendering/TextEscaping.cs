@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -14,8 +15,10 @@ public static class TextEscaping
     public const int MaxLength = 2000;
 
     /// <summary>
-    /// One line of plain text: control characters (ESC, CR, LF, NUL, C1, bidi overrides, zero-width joiners)
-    /// become visible \uXXXX escapes, so no ANSI sequence or line break survives.
+    /// One line of plain text, read by code point (Rune): control characters (ESC, CR, LF, NUL, C1), format
+    /// characters in any plane (bidi overrides, zero-width joiners, the tag characters U+E0000-U+E007F, the musical
+    /// format characters U+1D173-U+1D17A), line/paragraph separators and unpaired surrogates become visible
+    /// escapes (<c>\uXXXX</c>, <c>\U000XXXXX</c> above the BMP), so no ANSI sequence, line break or hidden text survives.
     /// </summary>
     public static string PlainLine(string? value, int maxLength = MaxLength)
     {
@@ -25,7 +28,7 @@ public static class TextEscaping
         }
 
         var builder = new StringBuilder(Math.Min(value.Length, maxLength) + 8);
-        foreach (var rune in value.EnumerateRunes())
+        for (var i = 0; i < value.Length;)
         {
             if (builder.Length >= maxLength)
             {
@@ -33,19 +36,21 @@ public static class TextEscaping
                 break;
             }
 
-            if (IsUnsafe(rune))
+            var (rune, width, unsafeText) = Next(value, i);
+            i += width;
+            if (unsafeText is not null)
             {
                 builder.Append(rune.Value switch
                 {
                     '\n' => "\\n",
                     '\r' => "\\r",
                     '\t' => "\\t",
-                    _ => $"\\u{rune.Value:X4}",
+                    _ => unsafeText,
                 });
             }
             else
             {
-                builder.Append(rune.ToString());
+                AppendRune(builder, rune);
             }
         }
 
@@ -54,38 +59,40 @@ public static class TextEscaping
 
     /// <summary>
     /// Markdown inline text (GitHub/CommonMark): &lt; &gt; &amp; become entities, every other punctuation that can start
-    /// markup is backslash-escaped, so no tag, link, image, emphasis or table cell can form.
+    /// markup is backslash-escaped, so no tag, link, image, emphasis or table cell can form. Read by code point after
+    /// <see cref="PlainLine"/>, so a character outside the BMP is copied whole.
     /// </summary>
     public static string Markdown(string? value, int maxLength = MaxLength)
     {
         var line = PlainLine(value, maxLength);
         var builder = new StringBuilder(line.Length + 16);
-        foreach (var c in line)
+        foreach (var rune in line.EnumerateRunes())
         {
             // Angle brackets and ampersands become entities, which no renderer turns back into a tag or an
             // autolink (not every Markdown dialect honours backslash escapes); the rest are backslash-escaped.
-            switch (c)
+            switch (rune.Value)
             {
                 case '<': builder.Append("&lt;"); continue;
                 case '>': builder.Append("&gt;"); continue;
                 case '&': builder.Append("&amp;"); continue;
             }
 
-            if ("\\`*_{}[]()#+-.!|~\"'@:=$".Contains(c, StringComparison.Ordinal))
+            if (rune.IsAscii && MarkdownSpecials.Contains((char)rune.Value, StringComparison.Ordinal))
             {
                 builder.Append('\\');
             }
 
-            builder.Append(c);
+            AppendRune(builder, rune);
         }
 
         return builder.ToString();
     }
 
     /// <summary>
-    /// Text for a fenced code block: a run of three backticks or tildes would close the fence, so every third
-    /// character of such a run is replaced by an apostrophe; control characters other than newline, and format
-    /// characters (bidi overrides, zero-width), are escaped as \uXXXX.
+    /// Text for a fenced code block, read by code point: a run of three backticks or tildes would close the fence,
+    /// so every third character of such a run is replaced by an apostrophe; control characters other than newline,
+    /// format characters in any plane (bidi overrides, zero-width, tag characters), separators and unpaired
+    /// surrogates are escaped as <c>\uXXXX</c> (<c>\U000XXXXX</c> above the BMP).
     /// </summary>
     public static string CodeBlock(string? value)
     {
@@ -96,23 +103,34 @@ public static class TextEscaping
 
         var builder = new StringBuilder(value.Length);
         var run = 0;
-        var previous = '\0';
-        foreach (var c in value)
+        var previous = 0;
+        for (var i = 0; i < value.Length;)
         {
-            // Bidi overrides and zero-width characters too: in a command they would make the text shown differ
+            var (rune, width, unsafeText) = Next(value, i);
+            i += width;
+
+            // Bidi overrides, zero-width and tag characters too: in a command they would make the text shown differ
             // from the text run ("Trojan Source", CVE-2021-42574), as PlainLine already prevents for prose.
-            if ((char.IsControl(c) && c != '\n')
-                || char.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
+            if (unsafeText is not null && rune.Value != '\n')
             {
-                builder.Append($"\\u{(int)c:X4}");
+                builder.Append(unsafeText);
                 run = 0;
+                previous = 0;
                 continue;
             }
 
-            run = (c == '`' || c == '~') && c == previous ? run + 1 : 1;
-            previous = c;
+            var fence = rune.Value is '`' or '~';
+            run = fence && rune.Value == previous ? run + 1 : 1;
+            previous = rune.Value;
             // A fence is three or more backticks/tildes: break every third with a visible apostrophe.
-            builder.Append(run >= 3 && (c == '`' || c == '~') ? '\'' : c);
+            if (run >= 3 && fence)
+            {
+                builder.Append('\'');
+            }
+            else
+            {
+                AppendRune(builder, rune);
+            }
         }
 
         return builder.ToString();
@@ -121,46 +139,73 @@ public static class TextEscaping
     /// <summary>
     /// Slack mrkdwn (Amazon Q Developer in chat applications renders client-markdown this way): &amp;, &lt;, &gt;
     /// are entity-escaped as Slack requires, so &lt;!channel&gt;, &lt;@U123&gt; and &lt;http://x|y&gt; cannot form; formatting
-    /// characters are neutralised, and '@' gets a zero-width joiner so "@here" can never become a mention.
+    /// characters are neutralised, and '@' gets a zero-width joiner so "@here" can never become a mention. Read by
+    /// code point after <see cref="PlainLine"/>.
     /// </summary>
     public static string Slack(string? value, int maxLength = MaxLength)
     {
         var line = PlainLine(value, maxLength);
         var builder = new StringBuilder(line.Length + 16);
-        foreach (var c in line)
+        foreach (var rune in line.EnumerateRunes())
         {
-            switch (c)
+            switch (rune.Value)
             {
                 case '&': builder.Append("&amp;"); break;
                 case '<': builder.Append("&lt;"); break;
                 case '>': builder.Append("&gt;"); break;
                 case '*' or '_' or '~' or '`' or '|' or '[' or ']':
                     // A zero-width space after the character stops it pairing into *bold*, _italic_, `code` or a link.
-                    builder.Append(c).Append('\u200B');
+                    builder.Append((char)rune.Value).Append('\u200B');
                     break;
                 case '@': builder.Append("@\u200B"); break;
-                default: builder.Append(c); break;
+                default: AppendRune(builder, rune); break;
             }
         }
 
         return builder.ToString();
     }
 
-    /// <summary>An email Subject: one line, printable ASCII only (no header injection), at most <paramref name="maxLength"/> characters.</summary>
+    /// <summary>
+    /// An email Subject: one line, printable ASCII only (no header injection), at most <paramref name="maxLength"/>
+    /// characters; every other code point (a character outside the BMP, an unpaired surrogate) becomes one '?'.
+    /// </summary>
     public static string EmailSubject(string? value, int maxLength = 100)
     {
-        var builder = new StringBuilder(maxLength);
-        foreach (var c in value ?? "")
+        var text = value ?? "";
+        var builder = new StringBuilder(Math.Min(text.Length, maxLength));
+        for (var i = 0; i < text.Length && builder.Length < maxLength;)
         {
-            if (builder.Length >= maxLength)
-            {
-                break;
-            }
-
-            builder.Append(c is >= ' ' and <= '~' ? c : '?');
+            var (rune, width, _) = Next(text, i);
+            i += width;
+            builder.Append(rune.Value is >= ' ' and <= '~' ? (char)rune.Value : '?');
         }
 
         return builder.ToString();
+    }
+
+    private const string MarkdownSpecials = "\\`*_{}[]()#+-.!|~\"'@:=$";
+
+    /// <summary>
+    /// The code point at <paramref name="index"/>, how many UTF-16 units it takes, and its visible escape when a
+    /// reader would not see it as it is (null when it is safe to show). An unpaired surrogate is one unit, its
+    /// escape names that unit, and its rune is U+FFFD.
+    /// </summary>
+    private static (Rune Rune, int Width, string? Escape) Next(string value, int index)
+    {
+        if (Rune.DecodeFromUtf16(value.AsSpan(index), out var rune, out var width) != OperationStatus.Done)
+        {
+            return (Rune.ReplacementChar, 1, $"\\u{(int)value[index]:X4}");
+        }
+
+        return (rune, width, IsUnsafe(rune) ? Escape(rune) : null);
+    }
+
+    private static string Escape(Rune rune) => rune.IsBmp ? $"\\u{rune.Value:X4}" : $"\\U{rune.Value:X8}";
+
+    private static void AppendRune(StringBuilder builder, Rune rune)
+    {
+        Span<char> units = stackalloc char[2];
+        builder.Append(units[..rune.EncodeToUtf16(units)]);
     }
 
     private static bool IsUnsafe(Rune rune)
@@ -171,7 +216,8 @@ public static class TextEscaping
         }
 
         var category = Rune.GetUnicodeCategory(rune);
-        // Format characters include bidi overrides (U+202E) and zero-width joiners that disguise text.
+        // Format characters include bidi overrides (U+202E), zero-width joiners and, above the BMP, the tag characters
+        // (U+E0001, U+E0020-U+E007F) that hide text from a reader ("ASCII smuggling").
         return category is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
     }
 }

@@ -32,7 +32,31 @@ public static class HostilePayloads
         // Bidi marks, BOM and other invisible format characters, and 8-bit (C1) CSI/OSC sequences.
         "lrm\u200Emark", "rlm\u200Fmark", "alm\u061Cmark", "bom\uFEFFmark", "soft\u00ADhyphen", "word\u2060joiner",
         "\u009d8;;http://x\u009clink\u009d8;;\u009c", "\u009b31mred\u009b0m", "\u0085nel",
+        // Format characters outside the BMP, each a surrogate pair in UTF-16 (neither half is of category Format):
+        // tag characters (invisible ASCII, "ASCII smuggling"), the language tag, musical and shorthand format controls.
+        "tag\U000E0069\U000E0067\U000E006E\U000E006F\U000E0072\U000E0065\U000E007Fhidden", "\U000E0001lang", "music\U0001D173\U0001D17Abeam",
+        "short\U0001BCA0\U0001BCA3hand",
+        // Unpaired surrogates (written into the record as JSON \uD800-style escapes, see RenderedOutputs.RecordJson).
+        "lone\uD800high", "lone\uDFFFlow", "swapped\uDC00\uD800pair",
     ];
+
+    /// <summary>The payloads holding an unpaired surrogate: CloudTrail's JSON may carry one as an escape.</summary>
+    public static bool HasUnpairedSurrogate(string payload)
+    {
+        for (var i = 0; i < payload.Length; i++)
+        {
+            if (char.IsHighSurrogate(payload[i]) && i + 1 < payload.Length && char.IsLowSurrogate(payload[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(payload[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// A benign word every placed payload starts with (<see cref="Carried"/>): letters and digits only, so every

@@ -30,6 +30,9 @@ public sealed class InjectionTests(ITestOutputHelper output)
     /// </summary>
     public static readonly IReadOnlyDictionary<(string Field, string Output), string> NotReached = Reasons();
 
+    /// <summary>The payloads a record can carry to the renderers (those with an unpaired surrogate are refused at parse, tested below).</summary>
+    private static readonly IReadOnlyList<string> Renderable = HostilePayloads.All.Where(p => !HostilePayloads.HasUnpairedSurrogate(p)).ToList();
+
     public static JsonObject SampleRecord() => Seeds.SampleRecords.Single(r => Seeds.EventId(r) == SampleEventId).DeepClone().AsObject();
 
     [Fact]
@@ -43,7 +46,7 @@ public sealed class InjectionTests(ITestOutputHelper output)
         var pairs = new HashSet<(string, string)>();
         foreach (var (field, place) in HostilePayloads.Placements)
         {
-            foreach (var payload in HostilePayloads.All)
+            foreach (var payload in Renderable)
             {
                 var record = SampleRecord();
                 place(record, HostilePayloads.Carried(payload));
@@ -70,7 +73,7 @@ public sealed class InjectionTests(ITestOutputHelper output)
             }
         }
 
-        output.WriteLine($"{HostilePayloads.All.Count} payloads x {pairs.Count} reached (field, output) pairs = {reached} renderings, {failures.Count} failures"
+        output.WriteLine($"{Renderable.Count} payloads x {pairs.Count} reached (field, output) pairs = {reached} renderings, {failures.Count} failures"
             + $" ({HostilePayloads.Placements.Count} fields x {baseline.Count} outputs, {NotReached.Count} pairs not reached by design)");
         foreach (var ((field, name), reason) in NotReached.OrderBy(p => p.Key.Field, StringComparer.Ordinal))
         {
@@ -86,7 +89,43 @@ public sealed class InjectionTests(ITestOutputHelper output)
 
         Assert.True(failures.Count == 0, $"{failures.Count} failures:\n" + string.Join("\n", failures.Take(40)));
         Assert.Equal(HostilePayloads.Placements.Count * baseline.Count - NotReached.Count, pairs.Count);
-        Assert.True(reached >= pairs.Count * (HostilePayloads.All.Count - 12), $"only {reached} renderings carried the payload");
+        Assert.True(reached >= pairs.Count * (Renderable.Count - 12), $"only {reached} renderings carried the payload");
+    }
+
+    /// <summary>
+    /// An unpaired surrogate cannot be shown, copied or written as UTF-8: a record whose typed field holds one (as a
+    /// JSON <c>\uD800</c> escape) is refused at parse with a clear error, and one inside requestParameters (kept as
+    /// raw JSON) is read as U+FFFD or refused, never an exception out of the diagnosis or a renderer.
+    /// </summary>
+    [Fact]
+    public void ARecordCarryingAnUnpairedSurrogateIsRefusedAtParseOrRenderedWithoutIt()
+    {
+        var payloads = HostilePayloads.All.Where(HostilePayloads.HasUnpairedSurrogate).ToList();
+        Assert.NotEmpty(payloads);
+        var failures = new List<string>();
+        foreach (var (field, place) in HostilePayloads.Placements)
+        {
+            foreach (var payload in payloads)
+            {
+                var record = SampleRecord();
+                place(record, HostilePayloads.Carried(payload));
+                var parsed = Denied.CloudTrail.CloudTrailRecordParser.Parse(RenderedOutputs.RecordJson(record));
+                if (parsed.Record is null)
+                {
+                    if (string.IsNullOrWhiteSpace(parsed.Error) || !parsed.Error.StartsWith("not a CloudTrail record", StringComparison.Ordinal))
+                    {
+                        failures.Add($"{field} <- {Show(payload)}: refused without a clear error: {parsed.Error}");
+                    }
+
+                    continue;
+                }
+
+                failures.AddRange(RenderedOutputs.Of(record).Select(o => (o.Key, Problem: Check(o.Key, o.Value, o.Value))).Where(o => o.Problem is not null)
+                    .Select(o => $"{field} <- {Show(payload)}: {o.Key}: {o.Problem}"));
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Take(40)));
     }
 
     private static string? Check(string output, string text, string baseline)

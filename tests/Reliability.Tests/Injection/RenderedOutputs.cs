@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 using Denied.CloudTrail;
 using Denied.Diagnostics;
@@ -16,7 +18,7 @@ namespace Reliability.Tests.Injection;
 /// Q Developer chat payload, the email Subject and text, the structured JSON and the message attributes, in the
 /// full form and in the compact and brief forms the renderer falls back to over its size budget.
 /// </summary>
-public static class RenderedOutputs
+public static partial class RenderedOutputs
 {
     public const string Terminal = "terminal", Table = "findings table", Markdown = "markdown", Json = "json",
         EmailSubject = "email subject", Slack = "slack payload (default, https)", Attributes = "message attributes",
@@ -32,7 +34,79 @@ public static class RenderedOutputs
 
     public static Diagnosis Diagnose(JsonObject record) =>
         new Diagnoser(IamCatalog.Default, null).Diagnose(
-            CloudTrailRecordParser.Parse(Encoding.UTF8.GetBytes(record.ToJsonString())).Record ?? throw new InvalidOperationException("not a record"));
+            CloudTrailRecordParser.Parse(RecordJson(record)).Record ?? throw new InvalidOperationException("not a record"));
+
+    /// <summary>
+    /// The record as UTF-8 JSON, an unpaired surrogate in a string written as its <c>\uXXXX</c> escape (valid JSON
+    /// text, RFC 8259 section 8.2), where <see cref="JsonNode.ToJsonString"/> would quietly write U+FFFD instead.
+    /// </summary>
+    public static byte[] RecordJson(JsonObject record)
+    {
+        var copy = record.DeepClone();
+        MarkUnpairedSurrogates(copy);
+        var json = UnpairedMark().Replace(copy.ToJsonString(), m => "\\u" + m.Groups[1].Value);
+        return Encoding.UTF8.GetBytes(json);
+    }
+
+    private static void MarkUnpairedSurrogates(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var name in o.Select(p => p.Key).ToList())
+                {
+                    if (o[name] is JsonValue v && v.TryGetValue<string>(out var s))
+                    {
+                        o[name] = Marked(s);
+                    }
+                    else
+                    {
+                        MarkUnpairedSurrogates(o[name]);
+                    }
+                }
+
+                break;
+            case JsonArray a:
+                for (var i = 0; i < a.Count; i++)
+                {
+                    if (a[i] is JsonValue v && v.TryGetValue<string>(out var s))
+                    {
+                        a[i] = Marked(s);
+                    }
+                    else
+                    {
+                        MarkUnpairedSurrogates(a[i]);
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private static string Marked(string value)
+    {
+        var o = new StringBuilder(value.Length);
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                o.Append(value[i]).Append(value[++i]);
+            }
+            else if (char.IsSurrogate(value[i]))
+            {
+                o.Append("~LONE").Append(((int)value[i]).ToString("X4", CultureInfo.InvariantCulture)).Append('~');
+            }
+            else
+            {
+                o.Append(value[i]);
+            }
+        }
+
+        return o.ToString();
+    }
+
+    [GeneratedRegex("~LONE([0-9A-F]{4})~")]
+    private static partial Regex UnpairedMark();
 
     public static Dictionary<string, string> Of(JsonObject record)
     {

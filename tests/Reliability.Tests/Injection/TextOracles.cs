@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 
 namespace Reliability.Tests.Injection;
@@ -14,20 +16,31 @@ public static class TextOracles
 {
     public const char SlackZeroWidthSpace = '\u200B';
 
-    /// <summary>The first character a terminal, mail or chat client would act on or hide, described; null when none.</summary>
+    /// <summary>
+    /// The first code point a terminal, mail or chat client would act on or hide, described; null when none. Read by
+    /// code point (Rune), so a format character outside the BMP (a tag character U+E0041 is the surrogate pair
+    /// DB40 DC41 in UTF-16, neither half of category Format) is seen, and an unpaired surrogate, which no reader can
+    /// show, is rejected too.
+    /// </summary>
     public static string? Unsafe(string text, bool allowSlackZeroWidthSpace = false)
     {
-        foreach (var c in text)
+        for (var i = 0; i < text.Length;)
         {
-            if (c is '\n' or '\t' || (allowSlackZeroWidthSpace && c == SlackZeroWidthSpace))
+            if (Rune.DecodeFromUtf16(text.AsSpan(i), out var rune, out var width) != OperationStatus.Done)
+            {
+                return $"U+{(int)text[i]:X4} (unpaired surrogate)";
+            }
+
+            i += width;
+            if (rune.Value is '\n' or '\t' || (allowSlackZeroWidthSpace && rune.Value == SlackZeroWidthSpace))
             {
                 continue;
             }
 
-            var category = char.GetUnicodeCategory(c);
+            var category = Rune.GetUnicodeCategory(rune);
             if (category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
             {
-                return $"U+{(int)c:X4} ({category})";
+                return $"U+{rune.Value:X4} ({category})";
             }
         }
 
