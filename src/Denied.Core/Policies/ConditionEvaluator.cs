@@ -4,7 +4,7 @@ namespace Denied.Policies;
 /// Evaluates one condition entry (IAM JSON policy reference: Condition; "Single-valued vs. multivalued
 /// context keys"). Several values for one key are ORed. A missing key fails a positive operator and
 /// satisfies a negated one; <c>...IfExists</c> and <c>ForAllValues:</c> are satisfied by a missing key,
-/// <c>ForAnyValue:</c> is not. A key the context marks unknown makes the entry <see cref="Truth.Unknown"/>.
+/// <c>ForAnyValue:</c> is not, whatever its suffix. A key the context marks unknown makes the entry <see cref="Truth.Unknown"/>.
 /// </summary>
 public static class ConditionEvaluator
 {
@@ -21,19 +21,37 @@ public static class ConditionEvaluator
 
         if (!present)
         {
-            if (op.IfExists || op.Qualifier == SetQualifier.ForAllValues) return Truth.True;
+            // ForAnyValue: is false on a missing key even with IfExists (observed in AWS: re:Post
+            // "ForAnyValue:StringEqualsIfExists behaving unexpectedly"); ForAllValues: is true.
             if (op.Qualifier == SetQualifier.ForAnyValue) return Truth.False;
+            if (op.IfExists || op.Qualifier == SetQualifier.ForAllValues) return Truth.True;
             return TruthLogic.Of(op.Negated);
         }
 
+        var unresolvable = false;
         Truth Matches(string requestValue) =>
-            TruthLogic.Any(entry.Values.Select(policyValue => ConditionValueComparer.Compare(op, requestValue, policyValue, context, substitute)));
+            TruthLogic.Any(entry.Values.Select(policyValue =>
+            {
+                var match = ConditionValueComparer.Compare(op, requestValue, policyValue, context, substitute, out var failed);
+                unresolvable |= failed;
+                return match;
+            }).ToList());
 
-        return op.Qualifier switch
+        if (op.Negated)
         {
-            SetQualifier.ForAllValues => TruthLogic.All(values.Select(v => op.Negated ? Matches(v).Not() : Matches(v))),
-            SetQualifier.ForAnyValue => TruthLogic.Any(values.Select(v => op.Negated ? Matches(v).Not() : Matches(v))),
-            _ => op.Negated ? TruthLogic.Any(values.Select(Matches)).Not() : TruthLogic.Any(values.Select(Matches)),
-        };
+            // Evaluated eagerly so an unresolvable variable is seen before the negation.
+            var matches = values.Select(Matches).ToList();
+            if (unresolvable) return Truth.False;
+            return op.Qualifier switch
+            {
+                SetQualifier.ForAllValues => TruthLogic.All(matches.Select(m => m.Not())),
+                SetQualifier.ForAnyValue => TruthLogic.Any(matches.Select(m => m.Not())),
+                _ => TruthLogic.Any(matches).Not(),
+            };
+        }
+
+        return op.Qualifier == SetQualifier.ForAllValues
+            ? TruthLogic.All(values.Select(Matches).ToList())
+            : TruthLogic.Any(values.Select(Matches).ToList());
     }
 }

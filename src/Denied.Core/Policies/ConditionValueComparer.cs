@@ -10,8 +10,15 @@ namespace Denied.Policies;
 /// </summary>
 internal static class ConditionValueComparer
 {
-    public static Truth Compare(ConditionOperator op, string requestValue, string policyValue, RequestContext context, bool substitute)
+    /// <summary>
+    /// <paramref name="unresolvable"/> is set when a policy variable in <paramref name="policyValue"/> has no
+    /// value ("If AWS cannot resolve a variable this might cause the entire statement to be invalid", IAM
+    /// User Guide, "IAM policy elements: Variables and tags"): the value then matches nothing and a negated
+    /// operator over it does not hold either.
+    /// </summary>
+    public static Truth Compare(ConditionOperator op, string requestValue, string policyValue, RequestContext context, bool substitute, out bool unresolvable)
     {
+        unresolvable = false;
         switch (op.Family)
         {
             case ConditionOperatorFamily.String:
@@ -19,6 +26,7 @@ internal static class ConditionValueComparer
             case ConditionOperatorFamily.StringLike:
             case ConditionOperatorFamily.Arn:
                 var resolved = PolicyVariables.Resolve(policyValue, context, substitute, out var pattern);
+                unresolvable = resolved == Truth.False;
                 if (resolved != Truth.True) return resolved;
                 return TruthLogic.Of(op.Family switch
                 {

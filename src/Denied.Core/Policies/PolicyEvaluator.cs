@@ -34,6 +34,10 @@ public static class PolicyEvaluator
         var boundary = Outcomes(input.PermissionsBoundary is null ? null : [input.PermissionsBoundary], context);
         var session = Outcomes(input.SessionPolicy is null ? null : [input.SessionPolicy], context);
         var resource = Outcomes(input.ResourcePolicy is null ? null : [input.ResourcePolicy], context);
+        if (input.PermissionsBoundary is not null)
+            // "The NotPrincipal element with a Deny effect will always deny any IAM principal that has a
+            // permissions boundary policy attached" (IAM User Guide, "Permissions boundaries for IAM entities").
+            resource = resource.Select(o => o.Effect == PolicyEffect.Deny && NotPrincipalStatement(input.ResourcePolicy!, o) ? o with { Principal = PrincipalMatch.Exact } : o).ToList();
         // Principal-side policies do not apply to service principals, which have none.
         var scpLevels = isService ? [] : (input.ServiceControlPolicies ?? []).Select(l => Outcomes(l.Policies, context)).ToList();
         var rcpLevels = (input.ResourceControlPolicies ?? []).Select(l => Outcomes(l.Policies, context)).ToList();
@@ -43,8 +47,12 @@ public static class PolicyEvaluator
 
         var resourceUnseen = input.ResourcePolicy is null && unseen.Contains(DenialLayer.ResourcePolicy);
         var identityAllow = input.IdentityPolicies is null ? Truth.Unknown : AllowIn(identity);
-        var direct = resourceUnseen ? Truth.Unknown : AllowIn(resource, m => m is PrincipalMatch.Exact or PrincipalMatch.RoleOfSession);
-        var exact = resourceUnseen ? Truth.Unknown : AllowIn(resource, m => m == PrincipalMatch.Exact && principal.Type != RequestPrincipalType.Role);
+        var direct = resourceUnseen ? Truth.Unknown : AllowIn(resource, m => m is PrincipalMatch.Exact or PrincipalMatch.Everyone or PrincipalMatch.RoleOfSession);
+        // Grants not limited by a boundary: the exact session/user ARN, or everyone; a session policy
+        // yields only to a policy that "specifically references the session" (STS API Reference, AssumeRole: Policy).
+        var notRole = principal.Type != RequestPrincipalType.Role;
+        var exactOrEveryone = resourceUnseen ? Truth.Unknown : AllowIn(resource, m => notRole && m is PrincipalMatch.Exact or PrincipalMatch.Everyone);
+        var exact = resourceUnseen ? Truth.Unknown : AllowIn(resource, m => notRole && m == PrincipalMatch.Exact);
         var account = resourceUnseen ? Truth.Unknown : AllowIn(resource, m => m == PrincipalMatch.Account);
         var sameAccount = principal.AccountId is null || context.ResourceAccount is null
             ? Truth.Unknown
@@ -57,7 +65,7 @@ public static class PolicyEvaluator
         var coreCross = isService ? direct : identityAllow.And(direct.Or(account));
         var core = Choose(sameAccount, coreSame, coreCross);
 
-        var boundaryOk = input.PermissionsBoundary is null || isService ? Truth.True : AllowIn(boundary).Or(sameAccount.And(exact));
+        var boundaryOk = input.PermissionsBoundary is null || isService ? Truth.True : AllowIn(boundary).Or(sameAccount.And(exactOrEveryone));
         var sessionOk = input.SessionPolicy is null || isService ? Truth.True : AllowIn(session).Or(sameAccount.And(exact));
         var scpOk = TruthLogic.All(scpLevels.Select(l => AllowIn(l)));
         var allowed = core.And(scpOk).And(boundaryOk).And(sessionOk);
@@ -105,6 +113,9 @@ public static class PolicyEvaluator
 
         return new EvaluationResult(decision, denied, layer, statements, unseen.Order().ToList());
     }
+
+    private static bool NotPrincipalStatement(SourcedPolicy policy, StatementOutcome outcome) =>
+        policy.Document.Statements[outcome.Reference.Index].NotPrincipal is not null;
 
     private static DenialLayer CoreLayer(Truth sameAccount, bool authoritative, Truth identityAllow, Truth resourceAllow) =>
         identityAllow == Truth.True || (sameAccount == Truth.True && authoritative && resourceAllow == Truth.False) || (sameAccount == Truth.False && resourceAllow == Truth.False && identityAllow != Truth.False)

@@ -21,7 +21,7 @@ public static class PrincipalMatcher
 
     private static PrincipalMatch Best(PrincipalElement element, RequestPrincipal principal)
     {
-        if (element.Everyone) return PrincipalMatch.Exact;
+        if (element.Everyone) return PrincipalMatch.Everyone;
         var best = PrincipalMatch.NoMatch;
         foreach (var entry in element.Aws)
         {

@@ -17,7 +17,7 @@ public static class StatementEvaluator
         var resourceMatches = statement.Resources is { } resources
             ? TruthLogic.Any(resources.Select(r => ResourceMatches(r, context, substitute)))
             : statement.NotResources is { } notResources
-                ? TruthLogic.Any(notResources.Select(r => ResourceMatches(r, context, substitute))).Not()
+                ? NotResourceMatches(notResources, context, substitute)
                 : Truth.True;
 
         var failed = new List<string>();
@@ -45,6 +45,19 @@ public static class StatementEvaluator
     /// <summary>Action names are case-insensitive, wildcards included (IAM JSON policy reference: Action).</summary>
     public static bool ActionMatches(string pattern, string action) =>
         PolicyPattern.Plain(pattern).Matches(action, ignoreCase: true);
+
+    /// <summary>A NotResource value with an unresolvable variable invalidates the element rather than excluding nothing.</summary>
+    private static Truth NotResourceMatches(IReadOnlyList<string> patterns, RequestContext context, bool substitute)
+    {
+        var matches = new List<Truth>();
+        foreach (var pattern in patterns)
+        {
+            if (pattern != "*" && PolicyVariables.Resolve(pattern, context, substitute, out _) == Truth.False) return Truth.False;
+            matches.Add(ResourceMatches(pattern, context, substitute));
+        }
+
+        return TruthLogic.Any(matches).Not();
+    }
 
     private static Truth ResourceMatches(string pattern, RequestContext context, bool substitute)
     {
