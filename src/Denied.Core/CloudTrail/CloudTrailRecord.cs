@@ -43,6 +43,16 @@ public sealed class CloudTrailRecord
     [JsonPropertyName("vpcEndpointId")] public string? VpcEndpointId { get; init; }
     [JsonPropertyName("vpcEndpointAccountId")] public string? VpcEndpointAccountId { get; init; }
     [JsonPropertyName("sharedEventID")] public string? SharedEventId { get; init; }
+
+    /// <summary>TLS details (eventVersion 1.08+); present when the request came over TLS (the policy evaluator's aws:SecureTransport).</summary>
+    [JsonPropertyName("tlsDetails")] public TlsDetails? TlsDetails { get; init; }
+}
+
+public sealed class TlsDetails
+{
+    [JsonPropertyName("tlsVersion")] public string? TlsVersion { get; init; }
+    [JsonPropertyName("cipherSuite")] public string? CipherSuite { get; init; }
+    [JsonPropertyName("clientProvidedHostHeader")] public string? ClientProvidedHostHeader { get; init; }
 }
 
 public sealed class UserIdentity
