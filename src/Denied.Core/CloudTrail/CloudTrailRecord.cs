@@ -45,6 +45,16 @@ public sealed class CloudTrailRecord
     [JsonPropertyName("vpcEndpointId")] public string? VpcEndpointId { get; init; }
     [JsonPropertyName("vpcEndpointAccountId")] [JsonConverter(typeof(LenientString))] public string? VpcEndpointAccountId { get; init; }
     [JsonPropertyName("sharedEventID")] [JsonConverter(typeof(LenientString))] public string? SharedEventId { get; init; }
+
+    /// <summary>TLS details (eventVersion 1.08+); present when the request came over TLS (the policy evaluator's aws:SecureTransport).</summary>
+    [JsonPropertyName("tlsDetails")] public TlsDetails? TlsDetails { get; init; }
+}
+
+public sealed class TlsDetails
+{
+    [JsonPropertyName("tlsVersion")] [JsonConverter(typeof(LenientString))] public string? TlsVersion { get; init; }
+    [JsonPropertyName("cipherSuite")] [JsonConverter(typeof(LenientString))] public string? CipherSuite { get; init; }
+    [JsonPropertyName("clientProvidedHostHeader")] [JsonConverter(typeof(LenientString))] public string? ClientProvidedHostHeader { get; init; }
 }
 
 public sealed class UserIdentity
