@@ -46,6 +46,19 @@ public sealed class ResourcePolicyReader(
                     try
                     {
                         var reply = await s3.GetBucketPolicyAsync(new GetBucketPolicyRequest { BucketName = resource.Split('/', 2)[0] }, ct).ConfigureAwait(false);
+                        if ((int)reply.HttpStatusCode is < 200 or > 299)
+                        {
+                            // AWSSDK.S3 4.1 returns a 4xx GetBucketPolicy reply with the error XML as Policy instead of throwing.
+                            var error = QueryProtocolXml.ReadError(System.Text.Encoding.UTF8.GetBytes(reply.Policy ?? string.Empty));
+                            if (error.Code == "NoSuchBucketPolicy")
+                            {
+                                return null;
+                            }
+
+                            throw new AwsServiceException(
+                                "GetBucketPolicy", bucketArn, (int)reply.HttpStatusCode, error.Code, false, error.Message ?? "no error message");
+                        }
+
                         return Parse(reply.Policy);
                     }
                     catch (AmazonS3Exception e) when (e.ErrorCode == "NoSuchBucketPolicy")
