@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -12,10 +13,13 @@ internal static class JsonProtocol
 {
     public const string ContentType = "application/x-amz-json-1.1";
 
+    // An API body, never embedded in HTML: '+', '<', '&' and non-ASCII letters need no escaping (botocore sends them as is).
+    private static readonly JsonWriterOptions Writer = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static AwsRequest Build(Uri endpoint, string targetPrefix, string operation, JsonObject body, string? arn)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, Writer))
         {
             body.WriteTo(writer);
         }
