@@ -7,6 +7,7 @@ var root = new RootCommand("Denied: finds which AWS Lambda function was denied w
     ScanCommand.Create(),
     FindingsCommand.Create(),
     SuppressionsCommand.Create(),
+    PoliciesCommand.Create(),
 };
 
 var parse = root.Parse(args);

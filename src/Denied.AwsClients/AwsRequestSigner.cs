@@ -27,7 +27,9 @@ internal sealed class AwsRequestSigner(string region, string service)
         {
             HttpMethod = request.Method.Method,
             Endpoint = request.Endpoint,
-            ResourcePath = request.ResourcePath,
+            // The request's path is percent-encoded as sent (a Lambda function ARN's ':' as %3A); the SDK signer
+            // encodes the raw path itself, twice for services other than S3, as SigV4 and botocore do.
+            ResourcePath = Uri.UnescapeDataString(request.ResourcePath),
             UseQueryString = request.Query.Count > 0,
         };
         foreach (var (key, value) in request.Query)
@@ -38,6 +40,11 @@ internal sealed class AwsRequestSigner(string region, string service)
         if (request.ContentType is not null)
         {
             sdkRequest.Headers[ContentTypeHeader] = request.ContentType;
+        }
+
+        foreach (var (name, value) in request.Headers ?? [])
+        {
+            sdkRequest.Headers[name] = value;
         }
 
         if (credentials.UseToken)

@@ -1,0 +1,177 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Amazon.Runtime;
+using Denied.AwsClients.Policies;
+using Denied.Rendering;
+
+namespace Denied.Cli;
+
+/// <summary>
+/// `denied policies collect`: reads, with the caller's credentials, the policies that decide a role's access and
+/// writes them as the files the offline options take: authorization-details.json (the shape of
+/// `aws iam get-account-authorization-details`, restricted to the roles read), resource-policies.json (resource ARN →
+/// policy document) and, with --organization, organization-policies.json (SCPs and RCPs with their targets and each
+/// account's path from the root), plus reads.json naming every read and what it found.
+/// </summary>
+public static class PoliciesCommand
+{
+    public const string AuthorizationDetailsFile = "authorization-details.json";
+    public const string ResourcePoliciesFile = "resource-policies.json";
+    public const string OrganizationPoliciesFile = "organization-policies.json";
+    public const string ReadsFile = "reads.json";
+
+    private static readonly JsonWriterOptions Indented = new() { Indented = true };
+
+    public sealed record CollectOptions(
+        IReadOnlyList<string> Roles, IReadOnlyList<string> Resources, bool Organization, string OutDirectory, AwsOptions Aws);
+
+    public static Command Create()
+    {
+        var role = new Option<string[]>("--role") { Description = "a role ARN whose policies to read (repeat for several)", AllowMultipleArgumentsPerToken = false };
+        var resource = new Option<string[]>("--resource")
+        {
+            Description = "a resource ARN whose resource-based policy to read: bucket or object, KMS key, queue, topic, function, secret, table (repeat)",
+        };
+        var organization = new Option<bool>("--organization") { Description = "also read the SCPs and RCPs above each role's account (management or delegated administrator account)" };
+        var output = new Option<string>("--out") { Description = "folder to write the files into (created if missing)", Required = true };
+        var region = CommonOptions.Region();
+        var profile = CommonOptions.Profile();
+        var endpoint = CommonOptions.EndpointUrl();
+        var collect = new Command("collect", "Read a role's policies, resources' policies and the organization's SCPs/RCPs into the files `denied explain` reads offline.")
+        {
+            role, resource, organization, output, region, profile, endpoint,
+        };
+        collect.SetAction((parse, ct) => CollectAsync(
+            new CollectOptions(
+                parse.GetValue(role) ?? [],
+                parse.GetValue(resource) ?? [],
+                parse.GetValue(organization),
+                parse.GetValue(output)!,
+                new AwsOptions(parse.GetValue(region), parse.GetValue(profile), parse.GetValue(endpoint))),
+            Console.Out,
+            Console.Error,
+            ct));
+        return new Command("policies", "Policies for policy-aware diagnosis.") { collect };
+    }
+
+    public static async Task<int> CollectAsync(CollectOptions options, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (Validate(options) is { } problem)
+        {
+            stderr.WriteLine("denied: " + problem);
+            return ExitCodes.Usage;
+        }
+
+        if (options.Aws.Profile is { Length: > 0 } profile)
+        {
+            Environment.SetEnvironmentVariable("AWS_PROFILE", profile); // the SDK's credential and region chains read it
+        }
+
+        var region = options.Aws.Region is { Length: > 0 } r ? r : FallbackRegionFactory.GetRegionEndpoint()?.SystemName;
+        if (region is null)
+        {
+            stderr.WriteLine("denied: no AWS region: give --region or set AWS_REGION");
+            return ExitCodes.Usage;
+        }
+
+        Uri? endpoint = null;
+        if (options.Aws.EndpointUrl is { Length: > 0 } url && !Uri.TryCreate(url, UriKind.Absolute, out endpoint))
+        {
+            stderr.WriteLine($"denied: --endpoint-url is not an absolute URL: {TextEscaping.PlainLine(url)}");
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            Directory.CreateDirectory(options.OutDirectory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            stderr.WriteLine($"denied: cannot create {TextEscaping.PlainLine(options.OutDirectory)}: {TextEscaping.PlainLine(e.Message)}");
+            return ExitCodes.Usage;
+        }
+
+        PolicyCollection collection;
+        using (var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) })
+        {
+            try
+            {
+                using var readers = new PolicyReaders(region, endpoint, http);
+                collection = await readers.Collector.CollectAsync(options.Roles, options.Resources, options.Organization, ct).ConfigureAwait(false);
+            }
+            catch (ArgumentException e)
+            {
+                stderr.WriteLine("denied: " + TextEscaping.PlainLine(e.Message));
+                return ExitCodes.Usage;
+            }
+        }
+
+        Write(options.OutDirectory, AuthorizationDetailsFile, collection.AuthorizationDetails, stdout);
+        Write(options.OutDirectory, ResourcePoliciesFile, collection.ResourcePolicies, stdout);
+        if (collection.OrganizationPolicies is { } organization)
+        {
+            Write(options.OutDirectory, OrganizationPoliciesFile, organization, stdout);
+        }
+
+        Write(options.OutDirectory, ReadsFile, collection.ReadsJson(), stdout);
+        var unread = collection.Reads.Where(x => x.Outcome is PolicyReadOutcome.Refused or PolicyReadOutcome.Failed).ToList();
+        foreach (var read in unread)
+        {
+            var what = read.Name is null ? read.Arn : $"{read.Arn} ({read.Name})";
+            stderr.WriteLine(
+                $"denied: {read.Outcome.ToString().ToLowerInvariant()}: {read.Read} on {TextEscaping.PlainLine(what)}: {TextEscaping.PlainLine(read.Reason)}");
+        }
+
+        stdout.WriteLine(
+            $"{collection.Reads.Count(x => x.Outcome == PolicyReadOutcome.Read)} read, {collection.Reads.Count(x => x.Outcome == PolicyReadOutcome.Absent)} absent, "
+            + $"{unread.Count(x => x.Outcome == PolicyReadOutcome.Refused)} refused, {unread.Count(x => x.Outcome == PolicyReadOutcome.Failed)} failed");
+        return unread.Count > 0 ? ExitCodes.AwsError : ExitCodes.Clean;
+    }
+
+    private static string? Validate(CollectOptions options)
+    {
+        if (options.Roles.Count == 0 && options.Resources.Count == 0 && !options.Organization)
+        {
+            return "nothing to collect: give --role, --resource or --organization";
+        }
+
+        if (options.Organization && options.Roles.Count == 0)
+        {
+            return "--organization reads the policies above each --role's account: give at least one --role";
+        }
+
+        foreach (var role in options.Roles)
+        {
+            var parts = role.Split(':', 6);
+            if (parts.Length != 6 || parts[0] != "arn" || parts[2] != "iam" || parts[4].Length != 12 || !parts[4].All(char.IsAsciiDigit)
+                || !parts[5].StartsWith("role/", StringComparison.Ordinal) || parts[5].Length <= "role/".Length)
+            {
+                return $"--role is not a role ARN (arn:aws:iam::111122223333:role/NAME): {TextEscaping.PlainLine(role)}";
+            }
+        }
+
+        foreach (var resource in options.Resources)
+        {
+            if (resource.Split(':', 6).Length != 6 || !resource.StartsWith("arn:", StringComparison.Ordinal))
+            {
+                return $"--resource is not an ARN: {TextEscaping.PlainLine(resource)}";
+            }
+        }
+
+        return null;
+    }
+
+    private static void Write(string directory, string name, JsonObject document, TextWriter stdout)
+    {
+        var path = Path.Combine(directory, name);
+        using (var file = File.Create(path))
+        using (var writer = new Utf8JsonWriter(file, Indented))
+        {
+            document.WriteTo(writer);
+        }
+
+        stdout.WriteLine("wrote " + TextEscaping.PlainLine(path));
+    }
+}
