@@ -50,7 +50,7 @@ public static class ScanCommand
         try
         {
             var inventory = InventoryLoader.Load(options.Functions);
-            scanner = new LogScanner(new Diagnoser(IamCatalog.Default, inventory), SinceParser.Parse(options.Since, clock));
+            scanner = new LogScanner(new Diagnoser(IamCatalog.Default, inventory), SinceParser.Parse(options.Since, clock), keepEvents: options.ToTable is not null);
         }
         catch (CliInputException e)
         {
@@ -61,7 +61,7 @@ public static class ScanCommand
         var progress = new ScanProgress(stderr, options.Progress, interactive: !Console.IsErrorRedirected && stderr == Console.Error);
         try
         {
-            await foreach (var (file, items) in LogSources.OpenAsync(options.Path, options.Aws, ct))
+            await foreach (var (file, items) in LogSources.OpenAsync(options.Path, options.Aws, ct, note: m => stderr.WriteLine($"denied: note: {TextEscaping.PlainLine(m)}")))
             {
                 scanner.Stats.Files++;
                 foreach (var item in items)

@@ -8,11 +8,12 @@ namespace Denied.Findings;
 /// findings. Every item ends counted: skipped as surely not denied, not denied, ignored (another principal),
 /// aggregated into a finding, or listed as an error with its location.
 /// </summary>
-public sealed class LogScanner(Diagnoser diagnoser, DateTimeOffset? since = null)
+/// <param name="keepEvents">Whether findings list their events (a backfill claims each in the ledger), see <see cref="FindingAggregator"/>.</param>
+public sealed class LogScanner(Diagnoser diagnoser, DateTimeOffset? since = null, bool keepEvents = false)
 {
     private const string ScanSource = "scan";
 
-    public FindingAggregator Findings { get; } = new();
+    public FindingAggregator Findings { get; } = new(keepEvents);
     public ScanStats Stats { get; } = new();
 
     public void Add(InputItem item)
