@@ -11,38 +11,29 @@ namespace Denied.Cli;
 /// </summary>
 public static class LogSources
 {
+    /// <summary>The sources under <paramref name="path"/>, each with its items, in path order.</summary>
+    /// <param name="note">Hears about files left out of a folder scan (a FIFO, a device, an empty file).</param>
     public static async IAsyncEnumerable<(string Name, IEnumerable<InputItem> Items)> OpenAsync(
-        string path, AwsOptions aws, [EnumeratorCancellation] CancellationToken ct)
+        string path, AwsOptions aws, [EnumeratorCancellation] CancellationToken ct, Action<string>? note = null)
     {
         if (!path.StartsWith("s3://", StringComparison.OrdinalIgnoreCase))
         {
-            IEnumerable<string> files;
+            IEnumerable<LogFileWalker.Entry> entries;
             try
             {
-                files = CloudTrailInput.EnumerateFiles(path).ToList();
+                entries = CloudTrailInput.Enumerate(path);
             }
             catch (FileNotFoundException)
             {
                 throw new CliInputException($"no such file or folder: {Denied.Rendering.TextEscaping.PlainLine(path)}");
             }
 
-            // Decompress and split the next files on the thread pool while the caller diagnoses this one, in
-            // order. Only small files are read ahead (a CloudTrail log file is a few MB): their items are held in
-            // a list, so a huge single file is streamed as before and memory stays flat either way.
-            var ahead = new Queue<(string File, Task<IEnumerable<InputItem>> Items)>();
-            foreach (var file in files)
+            // The walk, inflate and parse run ahead on their own thread, bounded by items and record bytes; the
+            // caller diagnoses the items in order.
+            using var ahead = new ReadAhead(entries, note, ct);
+            while (ahead.NextSource() is { } source)
             {
-                ahead.Enqueue((file, ReadAheadAsync(file, ct)));
-                if (ahead.Count > ReadAheadFiles)
-                {
-                    var (name, items) = ahead.Dequeue();
-                    yield return (name, await items);
-                }
-            }
-
-            while (ahead.TryDequeue(out var next))
-            {
-                yield return (next.File, await next.Items);
+                yield return source;
             }
 
             yield break;
@@ -70,32 +61,6 @@ public static class LogSources
             request.ContinuationToken = page.NextContinuationToken;
         }
         while (page.IsTruncated == true);
-    }
-
-    /// <summary>Files read ahead of the one being diagnosed; each holds its items (one small struct per record).</summary>
-    private const int ReadAheadFiles = 2;
-
-    /// <summary>Files up to this size are read ahead whole; larger ones are streamed when their turn comes.</summary>
-    private const long ReadAheadMaxBytes = 16 * 1024 * 1024;
-
-    private static Task<IEnumerable<InputItem>> ReadAheadAsync(string file, CancellationToken ct)
-    {
-        long length;
-        try
-        {
-            length = new FileInfo(file).Length;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            length = long.MaxValue;
-        }
-
-        if (length > ReadAheadMaxBytes)
-        {
-            return Task.FromResult(CloudTrailInput.ReadFile(file, skipNonDenials: true));
-        }
-
-        return Task.Run(() => (IEnumerable<InputItem>)CloudTrailInput.ReadFile(file, skipNonDenials: true).ToList(), ct);
     }
 
     public static (string Bucket, string Prefix) ParseS3Url(string url)

@@ -72,7 +72,7 @@ public static class ScanCommand
             var inventory = InventoryLoader.Load(options.Functions);
             var rules = await ScanSuppressions.LoadAsync(options.Suppressions, options.Table ?? options.ToTable, options.Aws, ct);
             var intake = new DenialIntake(new Diagnoser(IamCatalog.Default, inventory), rules, clock.GetUtcNow());
-            scanner = new LogScanner(intake, SinceParser.Parse(options.Since, clock));
+            scanner = new LogScanner(intake, SinceParser.Parse(options.Since, clock), keepEvents: options.ToTable is not null);
         }
         catch (CliInputException e)
         {
@@ -88,7 +88,7 @@ public static class ScanCommand
         var progress = new ScanProgress(stderr, options.Progress, interactive: !Console.IsErrorRedirected && stderr == Console.Error);
         try
         {
-            await foreach (var (file, items) in LogSources.OpenAsync(options.Path, options.Aws, ct))
+            await foreach (var (file, items) in LogSources.OpenAsync(options.Path, options.Aws, ct, note: m => stderr.WriteLine($"denied: note: {TextEscaping.PlainLine(m)}")))
             {
                 scanner.Stats.Files++;
                 foreach (var item in items)

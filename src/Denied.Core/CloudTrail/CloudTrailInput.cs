@@ -11,12 +11,15 @@ namespace Denied.CloudTrail;
 /// </summary>
 public static class CloudTrailInput
 {
-    /// <summary>Every .json / .json.gz file under a folder, in a stable order; a file path gives itself.</summary>
-    public static IEnumerable<string> EnumerateFiles(string path)
+    /// <summary>
+    /// Every .json / .json.gz file under a folder, in path order (see <see cref="LogFileWalker"/>); a file path
+    /// gives itself, whatever kind of file it is (a pipe such as <c>&lt;(zcat …)</c> is read as given).
+    /// </summary>
+    public static IEnumerable<LogFileWalker.Entry> Enumerate(string path)
     {
         if (File.Exists(path))
         {
-            return [path];
+            return [new LogFileWalker.Entry(path, LogFileWalker.EntryKind.File)];
         }
 
         if (!Directory.Exists(path))
@@ -24,12 +27,17 @@ public static class CloudTrailInput
             throw new FileNotFoundException($"no such file or folder: {path}", path);
         }
 
-        return Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
-            .Where(f => f.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".json.gz", StringComparison.OrdinalIgnoreCase))
-            .Order(StringComparer.Ordinal);
+        return LogFileWalker.Walk(path);
     }
 
-    public static IEnumerable<InputItem> ReadFile(string path, bool skipNonDenials)
+    /// <summary>The files of <see cref="Enumerate"/> alone.</summary>
+    public static IEnumerable<string> EnumerateFiles(string path) =>
+        Enumerate(path).Where(e => e.Kind == LogFileWalker.EntryKind.File).Select(e => e.Path);
+
+    /// <summary>Unreadable records listed one by one per source; past this, one line counts the rest.</summary>
+    public const int MaxListedErrorsPerSource = 100;
+
+    public static IEnumerable<InputItem> ReadFile(string path, bool skipNonDenials, int maxListedErrors = MaxListedErrorsPerSource)
     {
         Stream stream;
         try
@@ -41,11 +49,45 @@ public static class CloudTrailInput
             return [InputItem.Failed(path, $"cannot open: {e.Message}")];
         }
 
-        return ReadStream(stream, path, IsGzip(path), skipNonDenials, ownsStream: true);
+        return ReadStream(stream, path, IsGzip(path), skipNonDenials, ownsStream: true, maxListedErrors);
     }
 
     /// <param name="name">How the source is named in locations ("-" for standard input).</param>
-    public static IEnumerable<InputItem> ReadStream(Stream stream, string name, bool gzip, bool skipNonDenials, bool ownsStream = false)
+    /// <remarks>
+    /// Errors are capped: the first <see cref="MaxListedErrorsPerSource"/> unreadable records are listed, the rest
+    /// counted in one closing error ("…and N more unreadable records in FILE"), so ten million bad records cost
+    /// one counter, not ten million messages.
+    /// </remarks>
+    /// <param name="maxListedErrors">How many unreadable records are listed one by one (at most <see cref="MaxListedErrorsPerSource"/>).</param>
+    public static IEnumerable<InputItem> ReadStream(
+        Stream stream, string name, bool gzip, bool skipNonDenials, bool ownsStream = false, int maxListedErrors = MaxListedErrorsPerSource)
+    {
+        maxListedErrors = Math.Clamp(maxListedErrors, 0, MaxListedErrorsPerSource);
+        long unlisted = 0;
+        var listed = 0;
+        foreach (var item in ReadStreamUncapped(stream, name, gzip, skipNonDenials, ownsStream))
+        {
+            if (item.Error is not null && listed == maxListedErrors)
+            {
+                unlisted++;
+                continue;
+            }
+
+            if (item.Error is not null)
+            {
+                listed++;
+            }
+
+            yield return item;
+        }
+
+        if (unlisted > 0)
+        {
+            yield return InputItem.Failed(name, $"…and {unlisted:N0} more unreadable records in {name} (not listed)");
+        }
+    }
+
+    private static IEnumerable<InputItem> ReadStreamUncapped(Stream stream, string name, bool gzip, bool skipNonDenials, bool ownsStream)
     {
         var source = gzip ? new GZipStream(stream, CompressionMode.Decompress, leaveOpen: !ownsStream) : stream;
         var decompressed = new ByteCountingStream(source);
@@ -68,6 +110,11 @@ public static class CloudTrailInput
                     failure = gzip
                         ? $"not valid JSON after record {index}, or the .gz file is truncated: {e.Message}"
                         : $"not valid JSON after record {index}: {e.Message}";
+                }
+                catch (InputLimitException e)
+                {
+                    next = null;
+                    failure = $"after record {index}: {e.Message}";
                 }
                 catch (InvalidDataException e)
                 {
@@ -105,7 +152,9 @@ public static class CloudTrailInput
 
                 var location = InputItem.LocationOf(name, index);
                 var parsed = CloudTrailRecordParser.Parse(slice.Span);
-                yield return parsed.Record is { } record ? InputItem.Of(location, record) : InputItem.Failed(location, parsed.Error!);
+                yield return parsed.Record is { } record
+                    ? InputItem.Of(location, record) with { SourceBytes = slice.Length }
+                    : InputItem.Failed(location, parsed.Error!);
             }
         }
         finally

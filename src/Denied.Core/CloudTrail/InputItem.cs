@@ -35,6 +35,9 @@ public readonly record struct InputItem
     public string? Error { get; init; }
     public bool SkippedAsNotDenied { get; init; }
 
+    /// <summary>The size of the record's JSON, for a parsed record: what a reader ahead of the scan counts against its budget.</summary>
+    public int SourceBytes { get; init; }
+
     public static InputItem Of(string location, CloudTrailRecord record) => new(location, record, null, false);
     public static InputItem Failed(string location, string error) => new(location, null, error, false);
     public static InputItem Skipped(string location) => new(location, null, null, true);

@@ -10,13 +10,26 @@ namespace Denied.CloudTrail;
 /// well-formed JSON object. A structural error ends the stream with <see cref="JsonException"/>, because a
 /// JSON stream cannot be resynchronised after one; everything before it has already been returned.
 /// </summary>
+/// <remarks>
+/// One byte budget, <see cref="MaxValueBytes"/>, bounds every shape the input can take: whatever the splitter
+/// still needs to hold to make progress (a record, a string or number token at any depth, a top-level value, the
+/// part of a log file before its "Records" array) must fit in it, or the stream ends with
+/// <see cref="InputLimitException"/>. Whitespace and tokens already read are dropped as the reader passes them, so
+/// the buffer never grows past the budget: a 3 GB string or 1.5 GB of whitespace costs the budget, not 3 GB.
+/// </remarks>
 public sealed class JsonValueSplitter
 {
-    /// <summary>One record larger than this is rejected (CloudTrail records are at most a few hundred KB).</summary>
-    public const int MaxValueBytes = 64 * 1024 * 1024;
+    /// <summary>
+    /// The most the splitter holds at once: one record, or one token, larger than this ends the stream. CloudTrail
+    /// events are a few KB (EventBridge refuses events over 256 KB), so 8 MB is far above any real record and
+    /// keeps the buffer, and the parse of one record, a small fixed part of the scan's memory bound.
+    /// </summary>
+    public const int MaxValueBytes = 8 * 1024 * 1024;
+
+    private const int InitialBufferBytes = 64 * 1024;
 
     private readonly Stream _source;
-    private byte[] _buffer = new byte[64 * 1024];
+    private byte[] _buffer = new byte[InitialBufferBytes];
     private int _start;
     private int _end;
     private bool _eof;
@@ -74,7 +87,9 @@ public sealed class JsonValueSplitter
             var checkpointOffset = (int)reader.BytesConsumed;
             if (!reader.Read())
             {
-                Commit(checkpointOffset, checkpoint);
+                // The reader stops before an incomplete token and after any whitespace: drop what it passed, so a
+                // run of whitespace between values never accumulates in the buffer.
+                Commit((int)reader.BytesConsumed, reader.CurrentState);
                 return _eof && _mode == Mode.TopLevel ? Outcome.End : EndOrMore();
             }
 
@@ -177,11 +192,6 @@ public sealed class JsonValueSplitter
         if (!reader.TrySkip())
         {
             Commit(checkpointOffset, checkpoint);
-            if (_end - _start > MaxValueBytes)
-            {
-                throw new JsonException($"a record at byte {Position} is larger than {MaxValueBytes} bytes");
-            }
-
             return EndOrMore();
         }
 
@@ -224,7 +234,14 @@ public sealed class JsonValueSplitter
 
         if (_end == _buffer.Length)
         {
-            Array.Resize(ref _buffer, _buffer.Length * 2);
+            // Everything in the buffer is one value still incomplete: past the budget it is refused, not held.
+            if (_end >= MaxValueBytes)
+            {
+                throw new InputLimitException(
+                    $"a JSON value at byte {Position} is larger than {MaxValueBytes / (1024 * 1024)} MB (the most one record or token may take); the rest of the input is not read");
+            }
+
+            Array.Resize(ref _buffer, Math.Min(_buffer.Length * 2, MaxValueBytes));
         }
 
         var read = _source.Read(_buffer, _end, _buffer.Length - _end);

@@ -8,7 +8,12 @@ namespace Denied.Findings;
 /// finding: the store takes one write per finding, not one per event. An eventID seen twice counts once.
 /// The latest diagnosis (by event time) represents the finding.
 /// </summary>
-public sealed class FindingAggregator
+/// <param name="keepEvents">
+/// Whether each observation lists its events (the Detector maps write failures back to messages, a backfill claims
+/// each eventID in the ledger). Without, an observation carries only its <see cref="EventTally"/>: a scan then
+/// holds about 16 bytes per distinct denial, not an object per event.
+/// </param>
+public sealed class FindingAggregator(bool keepEvents = true)
 {
     private readonly Dictionary<string, Group> _groups = new(StringComparer.Ordinal);
 
@@ -32,8 +37,17 @@ public sealed class FindingAggregator
 
         var time = ParseTime(diagnosis.EventTime);
         var eventId = diagnosis.EventId ?? $"no-event-id:{sourceId}";
-        if (group.Events.TryAdd(eventId, new ObservedEvent(eventId, time, diagnosis.Function?.Name, sourceId))
-            && (group.Latest is null || time >= group.LatestTime))
+        if (!group.Tally.Add(eventId, time, diagnosis.Function?.Name))
+        {
+            return true;
+        }
+
+        if (keepEvents)
+        {
+            group.Events.Add(new ObservedEvent(eventId, time, diagnosis.Function?.Name, sourceId));
+        }
+
+        if (group.Latest is null || time >= group.LatestTime)
         {
             group.Latest = diagnosis;
             group.LatestTime = time;
@@ -44,7 +58,7 @@ public sealed class FindingAggregator
 
     /// <summary>One observation per finding, in first-seen order of the key (stable output).</summary>
     public IReadOnlyList<FindingObservation> Observations() =>
-        _groups.Values.Select(g => new FindingObservation(g.Key, g.Latest!, g.Events.Values.ToList())).ToList();
+        _groups.Values.Select(g => new FindingObservation(g.Key, g.Latest!, g.Events) { Tally = g.Tally }).ToList();
 
     /// <summary>CloudTrail eventTime is ISO-8601 UTC ("2026-11-23T18:16:18Z"); an unreadable one sorts first.</summary>
     public static DateTimeOffset ParseTime(string? eventTime) =>
@@ -55,7 +69,8 @@ public sealed class FindingAggregator
     private sealed class Group(FindingKey key)
     {
         public FindingKey Key { get; } = key;
-        public Dictionary<string, ObservedEvent> Events { get; } = new(StringComparer.Ordinal);
+        public EventTally Tally { get; } = new();
+        public List<ObservedEvent> Events { get; } = [];
         public Diagnosis? Latest { get; set; }
         public DateTimeOffset LatestTime { get; set; }
     }

@@ -6,12 +6,25 @@ namespace Denied.Findings;
 /// The denials of one finding seen in one batch (or one scan), aggregated so the store takes one
 /// write per finding per batch. <see cref="Events"/> holds each distinct CloudTrail eventID once.
 /// </summary>
+/// <remarks>
+/// An aggregator that keeps no per-event list (a scan) sets <see cref="Tally"/> instead; the counts, times, names
+/// and samples come from it then, and <see cref="Events"/> may be empty.
+/// </remarks>
 public sealed record FindingObservation(FindingKey Key, Diagnosis Latest, IReadOnlyList<ObservedEvent> Events)
 {
-    public DateTimeOffset FirstSeen => Events.Min(e => e.EventTime);
-    public DateTimeOffset LastSeen => Events.Max(e => e.EventTime);
-    public IReadOnlyCollection<string> FunctionNames =>
+    public EventTally? Tally { get; init; }
+
+    /// <summary>Distinct eventIDs observed.</summary>
+    public long EventCount => Tally?.Count ?? Events.Count;
+
+    public DateTimeOffset FirstSeen => Tally?.FirstSeen ?? Events.Min(e => e.EventTime);
+    public DateTimeOffset LastSeen => Tally?.LastSeen ?? Events.Max(e => e.EventTime);
+    public IReadOnlyCollection<string> FunctionNames => Tally?.FunctionNames ??
         Events.Select(e => e.FunctionName).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>Up to five eventIDs, newest first.</summary>
+    public IReadOnlyList<string> SampleEventIds => Tally?.NewestEventIds ??
+        Events.OrderByDescending(e => e.EventTime).Take(EventTally.SampleCount).Select(e => e.EventId).ToList();
 }
 
 /// <param name="EventId">CloudTrail eventID: the idempotency key of a count.</param>

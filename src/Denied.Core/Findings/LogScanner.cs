@@ -10,17 +10,18 @@ namespace Denied.Findings;
 /// suppressed (per rule), aggregated into a finding, or listed as an error with its location. What a record
 /// becomes is decided by <see cref="DenialIntake"/>, as in the Detector.
 /// </summary>
-public sealed class LogScanner(DenialIntake intake, DateTimeOffset? since = null)
+/// <param name="keepEvents">Whether findings list their events (a backfill claims each in the ledger), see <see cref="FindingAggregator"/>.</param>
+public sealed class LogScanner(DenialIntake intake, DateTimeOffset? since = null, bool keepEvents = false)
 {
     private const string ScanSource = "scan";
 
     /// <summary>A scan without suppression rules.</summary>
-    public LogScanner(Diagnoser diagnoser, DateTimeOffset? since = null)
-        : this(new DenialIntake(diagnoser, [], DateTimeOffset.MinValue), since)
+    public LogScanner(Diagnoser diagnoser, DateTimeOffset? since = null, bool keepEvents = false)
+        : this(new DenialIntake(diagnoser, [], DateTimeOffset.MinValue), since, keepEvents)
     {
     }
 
-    public FindingAggregator Findings { get; } = new();
+    public FindingAggregator Findings { get; } = new(keepEvents);
     public ScanStats Stats { get; } = new();
 
     public void Add(InputItem item)

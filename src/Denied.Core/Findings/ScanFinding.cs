@@ -4,7 +4,6 @@ namespace Denied.Findings;
 public sealed record ScanFinding(FindingObservation Observation)
 {
     public string Id => Observation.Key.Id;
-    public long Count => Observation.Events.Count;
-    public IReadOnlyList<string> SampleEventIds =>
-        Observation.Events.OrderByDescending(e => e.EventTime).Take(5).Select(e => e.EventId).ToList();
+    public long Count => Observation.EventCount;
+    public IReadOnlyList<string> SampleEventIds => Observation.SampleEventIds;
 }

@@ -128,7 +128,7 @@ public sealed class CloudTrailInputTests
         {
             var nested = Directory.CreateDirectory(Path.Combine(root.FullName, "AWSLogs", "1", "CloudTrail", "us-east-1"));
             File.WriteAllText(Path.Combine(nested.FullName, "b.json"), "[]");
-            File.WriteAllText(Path.Combine(nested.FullName, "a.json.gz"), "");
+            File.WriteAllBytes(Path.Combine(nested.FullName, "a.json.gz"), Gzip("[]"));
             File.WriteAllText(Path.Combine(nested.FullName, "notes.txt"), "");
 
             var files = CloudTrailInput.EnumerateFiles(root.FullName).Select(Path.GetFileName).ToList();
