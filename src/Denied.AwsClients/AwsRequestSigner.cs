@@ -40,6 +40,11 @@ internal sealed class AwsRequestSigner(string region, string service)
             sdkRequest.Headers[ContentTypeHeader] = request.ContentType;
         }
 
+        foreach (var (name, value) in request.Headers ?? [])
+        {
+            sdkRequest.Headers[name] = value;
+        }
+
         if (credentials.UseToken)
         {
             // SignRequest with explicit keys does not add the token; added here it is signed like any header.
