@@ -9,7 +9,7 @@ namespace Denied.Cli;
 /// userIdentity and sessionContext.sessionIssuer objects; requestparameters (the table keeps it as the record's JSON
 /// text) is written back as JSON; the resources triples become the resources objects; readonly ('true'/'false') a
 /// boolean. SQL NULL leaves the field out, as the record had it. Fields the documented table does not keep
-/// (sessionContext.sourceIdentity, for one) are absent, so the diagnosis treats them as unknown.
+/// (sessionContext.sourceIdentity, vpcEndpointAccountId) are absent, so the diagnosis treats them as unknown.
 /// </summary>
 public static class AthenaRecordRebuilder
 {
@@ -18,7 +18,7 @@ public static class AthenaRecordRebuilder
         ("eventversion", "eventVersion"), ("eventid", "eventID"), ("eventtime", "eventTime"), ("eventsource", "eventSource"),
         ("eventname", "eventName"), ("awsregion", "awsRegion"), ("sourceipaddress", "sourceIPAddress"), ("useragent", "userAgent"),
         ("errorcode", "errorCode"), ("errormessage", "errorMessage"), ("recipientaccountid", "recipientAccountId"),
-        ("eventtype", "eventType"), ("vpcendpointid", "vpcEndpointId"), ("sharedeventid", "sharedEventID"),
+        ("eventtype", "eventType"), ("eventcategory", "eventCategory"), ("vpcendpointid", "vpcEndpointId"), ("sharedeventid", "sharedEventID"),
     ];
 
     private static readonly (string Column, string Field)[] Identity =

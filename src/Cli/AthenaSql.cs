@@ -34,6 +34,7 @@ public static class AthenaSql
         ("requestparameters", "requestparameters"),
         ("recipientaccountid", "recipientaccountid"),
         ("eventtype", "eventtype"),
+        ("eventcategory", "eventcategory"),
         ("readonly", "readonly"),
         ("vpcendpointid", "vpcendpointid"),
         ("sharedeventid", "sharedeventid"),

@@ -35,6 +35,7 @@ public static class AthenaRows
         "requestparameters" => Text(r, "requestParameters"),
         "recipientaccountid" => Text(r, "recipientAccountId"),
         "eventtype" => Text(r, "eventType"),
+        "eventcategory" => Text(r, "eventCategory"),
         "readonly" => Text(r, "readOnly"),
         "vpcendpointid" => Text(r, "vpcEndpointId"),
         "sharedeventid" => Text(r, "sharedEventID"),
