@@ -227,6 +227,11 @@ public static class AthenaSql
 
     private static string CheckTrailLocation(string url)
     {
+        if (!url.StartsWith("s3://", StringComparison.Ordinal))
+        {
+            throw new CliInputException($"--trail-bucket: '{Rendering.TextEscaping.PlainLine(url, 120)}' is not an s3:// URL");
+        }
+
         var (bucket, prefix) = LogSources.ParseS3Url(url);
         prefix = prefix.EndsWith('/') || prefix.Length == 0 ? prefix : prefix + "/";
         // S3 bucket names are lowercase letters, digits, dots and hyphens; the key prefix CloudTrail writes is plain too.
