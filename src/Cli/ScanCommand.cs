@@ -10,12 +10,12 @@ using Denied.Store;
 
 namespace Denied.Cli;
 
-/// <summary>`denied scan PATH|s3://bucket/prefix`: CloudTrail log files to aggregated findings.</summary>
+/// <summary>`denied scan PATH|s3://bucket/prefix|--lookup|--athena`: CloudTrail records to aggregated findings.</summary>
 public static class ScanCommand
 {
     public static Command Create()
     {
-        var path = new Argument<string>("path") { Description = "a log file, a folder (nested AWSLogs/... is fine) or s3://bucket/prefix" };
+        var path = new Argument<string?>("path") { Description = "a log file, a folder (nested AWSLogs/... is fine) or s3://bucket/prefix", Arity = ArgumentArity.ZeroOrOne };
         var output = CommonOptions.Output();
         var functions = CommonOptions.Functions();
         var since = new Option<string?>("--since") { Description = "only records at or after this time: ISO-8601 or an age such as 24h, 7d" };
@@ -30,17 +30,31 @@ public static class ScanCommand
         {
             path, output, functions, since, toTable, table, suppressions, noProgress, region, profile, endpoint,
         };
+        var intake = new IntakeOptions();
+        intake.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             var aws = new AwsOptions(parse.GetValue(region), parse.GetValue(profile), parse.GetValue(endpoint));
+            ScanIntake? remote;
+            try
+            {
+                remote = intake.Read(parse, parse.GetValue(path), parse.GetValue(since), TimeProvider.System);
+            }
+            catch (CliInputException e)
+            {
+                Console.Error.WriteLine($"denied: {e.Message}");
+                return ExitCodes.Usage;
+            }
+
             var options = new ScanOptions(
-                parse.GetValue(path)!,
+                parse.GetValue(path) ?? "",
                 CommonOptions.Parse(parse.GetValue(output)!),
                 parse.GetValue(functions),
                 parse.GetValue(since),
                 parse.GetValue(toTable),
                 !parse.GetValue(noProgress),
-                aws)
+                aws,
+                remote)
             {
                 Table = parse.GetValue(table),
                 Suppressions = parse.GetValue(suppressions),
@@ -50,7 +64,9 @@ public static class ScanCommand
         return command;
     }
 
-    public sealed record ScanOptions(string Path, OutputFormat Format, FileInfo? Functions, string? Since, string? ToTable, bool Progress, AwsOptions Aws)
+    /// <param name="Intake">--lookup or --athena; null reads <paramref name="Path"/>.</param>
+    public sealed record ScanOptions(
+        string Path, OutputFormat Format, FileInfo? Functions, string? Since, string? ToTable, bool Progress, AwsOptions Aws, ScanIntake? Intake = null)
     {
         /// <summary>A findings table whose suppression rules apply (without writing to it); <see cref="ToTable"/>'s apply too.</summary>
         public string? Table { get; init; }
@@ -88,7 +104,9 @@ public static class ScanCommand
         var progress = new ScanProgress(stderr, options.Progress, interactive: !Console.IsErrorRedirected && stderr == Console.Error);
         try
         {
-            await foreach (var (file, items) in LogSources.OpenAsync(options.Path, options.Aws, ct, note: m => stderr.WriteLine($"denied: note: {TextEscaping.PlainLine(m)}")))
+            var source = options.Intake?.OpenAsync(options.Aws, stderr, ct)
+                ?? LogSources.OpenAsync(options.Path, options.Aws, ct, note: m => stderr.WriteLine($"denied: note: {TextEscaping.PlainLine(m)}"));
+            await foreach (var (file, items) in source)
             {
                 scanner.Stats.Files++;
                 foreach (var item in items)
@@ -115,6 +133,12 @@ public static class ScanCommand
             stderr.WriteLine($"denied: S3: {TextEscaping.PlainLine(e.Message)} ({e.ErrorCode})");
             return ExitCodes.AwsError;
         }
+        catch (RemoteIntakeException e)
+        {
+            progress.Done();
+            stderr.WriteLine($"denied: {e.Message}");
+            return ExitCodes.AwsError;
+        }
 
         progress.Done();
         var results = scanner.Results();
@@ -124,7 +148,8 @@ public static class ScanCommand
         }
 
         Write(results, scanner.Stats, options.Format, stdout);
-        if (options.ToTable is { } table)
+        // After Ctrl-C the findings cover what was read; the table is left alone rather than written half-way.
+        if (options.ToTable is { } table && !ct.IsCancellationRequested)
         {
             var backfill = await Backfill.WriteAsync(results, table, options.Aws, stderr, ct);
             if (backfill != ExitCodes.Clean)

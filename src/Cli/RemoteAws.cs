@@ -1,0 +1,30 @@
+using Denied.AwsClients;
+
+namespace Denied.Cli;
+
+/// <summary>What the hand-written clients need from the CLI's AWS options: the regions to call, endpoint, credentials and one HttpClient.</summary>
+public static class RemoteAws
+{
+    /// <summary>Shared by every client of a run; 60 s bounds each attempt (the clients retry).</summary>
+    public static HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(60) };
+
+    /// <summary>--region, else the SDK's usual resolution (AWS_REGION, AWS_DEFAULT_REGION, the profile's region).</summary>
+    public static string Region(AwsOptions aws) =>
+        aws.Region is { Length: > 0 } region ? region
+        : Amazon.Runtime.FallbackRegionFactory.GetRegionEndpoint()?.SystemName
+        ?? throw new CliInputException("no AWS region: pass --region (or set AWS_REGION)");
+
+    public static AwsEndpointSettings Endpoint(AwsOptions aws, string region) =>
+        new(region, aws.EndpointUrl is { Length: > 0 } url ? new Uri(url) : null);
+
+    public static AwsCredentialsSource Credentials(AwsOptions aws, string region)
+    {
+        if (aws.Profile is { Length: > 0 } profile)
+        {
+            // As AwsOptions.Configure does for the SDK clients: the default chain reads the profile from here.
+            Environment.SetEnvironmentVariable("AWS_PROFILE", profile);
+        }
+
+        return new DefaultAwsCredentialsSource(region);
+    }
+}
