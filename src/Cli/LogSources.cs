@@ -11,19 +11,25 @@ namespace Denied.Cli;
 /// </summary>
 public static class LogSources
 {
+    /// <param name="listing">Filled with what will be read (sizes, skipped files) before the first file is yielded.</param>
     public static async IAsyncEnumerable<(string Name, IEnumerable<InputItem> Items)> OpenAsync(
-        string path, AwsOptions aws, [EnumeratorCancellation] CancellationToken ct)
+        string path, AwsOptions aws, ScanListing listing, [EnumeratorCancellation] CancellationToken ct)
     {
         if (!path.StartsWith("s3://", StringComparison.OrdinalIgnoreCase))
         {
-            IEnumerable<string> files;
+            List<string> files;
             try
             {
-                files = CloudTrailInput.EnumerateFiles(path).ToList();
+                files = File.Exists(path) ? [path] : ListFolder(path, listing.Filter);
             }
             catch (FileNotFoundException)
             {
                 throw new CliInputException($"no such file or folder: {Denied.Rendering.TextEscaping.PlainLine(path)}");
+            }
+
+            foreach (var file in files)
+            {
+                listing.Add(SizeOf(file));
             }
 
             // Decompress and split the next files on the thread pool while the caller diagnoses this one, in
@@ -50,26 +56,39 @@ public static class LogSources
 
         var (bucket, prefix) = ParseS3Url(path);
         using var s3 = new AmazonS3Client(aws.Configure(new AmazonS3Config { ForcePathStyle = aws.EndpointUrl is not null }));
-        var request = new ListObjectsV2Request { BucketName = bucket, Prefix = prefix };
-        ListObjectsV2Response page;
-        do
+        var keys = await S3Listing.ListAsync(s3, bucket, prefix, listing, ct);
+        foreach (var key in keys)
         {
-            page = await s3.ListObjectsV2Async(request, ct);
-            foreach (var obj in page.S3Objects ?? [])
-            {
-                if (!obj.Key.EndsWith(".json.gz", StringComparison.OrdinalIgnoreCase) && !obj.Key.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-                {
-                    continue;
-                }
-
-                var response = await s3.GetObjectAsync(bucket, obj.Key, ct);
-                var name = $"s3://{bucket}/{obj.Key}";
-                yield return (name, CloudTrailInput.ReadStream(response.ResponseStream, name, CloudTrailInput.IsGzip(obj.Key), skipNonDenials: true, ownsStream: true));
-            }
-
-            request.ContinuationToken = page.NextContinuationToken;
+            var response = await s3.GetObjectAsync(bucket, key, ct);
+            var name = $"s3://{bucket}/{key}";
+            yield return (name, CloudTrailInput.ReadStream(response.ResponseStream, name, CloudTrailInput.IsGzip(key), skipNonDenials: true, ownsStream: true));
         }
-        while (page.IsTruncated == true);
+    }
+
+    /// <summary>Every file under a folder, in a stable order, that <paramref name="filter"/> accepts.</summary>
+    private static List<string> ListFolder(string path, LogFileFilter filter)
+    {
+        if (!Directory.Exists(path))
+        {
+            throw new FileNotFoundException($"no such file or folder: {path}", path);
+        }
+
+        return Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
+            .Order(StringComparer.Ordinal)
+            .Where(f => filter.Accept(Path.GetRelativePath(path, f)))
+            .ToList();
+    }
+
+    private static long SizeOf(string file)
+    {
+        try
+        {
+            return new FileInfo(file).Length;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
     }
 
     /// <summary>Files read ahead of the one being diagnosed; each holds its items (one small struct per record).</summary>

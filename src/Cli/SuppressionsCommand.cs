@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Denied.Findings;
 using Denied.Rendering;
 
@@ -25,7 +24,7 @@ public static class SuppressionsCommand
     {
         var command = new Command("list", "Every suppression rule.");
         var target = FindingsCommand.AddAws(command, out var table);
-        command.SetAction((parse, ct) => FindingsActions.WithStore(new FindingsActions.Target(target(parse), StoreFactory.TableName(parse.GetValue(table))), Console.Error, async store =>
+        command.SetAction((parse, ct) => FindingsActions.WithStore(new FindingsActions.Target(target(parse), table(parse)), Console.Error, async store =>
         {
             var rules = await store.ListSuppressionsAsync(ct);
             foreach (var r in rules)
@@ -64,7 +63,7 @@ public static class SuppressionsCommand
             id, reason, function, role, action, resource, until,
         };
         var target = FindingsCommand.AddAws(command, out var table);
-        command.SetAction((parse, ct) => FindingsActions.WithStore(new FindingsActions.Target(target(parse), StoreFactory.TableName(parse.GetValue(table))), Console.Error, async store =>
+        command.SetAction((parse, ct) => FindingsActions.WithStore(new FindingsActions.Target(target(parse), table(parse)), Console.Error, async store =>
         {
             var rule = new SuppressionRule(parse.GetValue(id)!, parse.GetValue(reason)!)
             {
@@ -91,7 +90,7 @@ public static class SuppressionsCommand
         var id = new Argument<string>("id") { Description = "the rule's name" };
         var command = new Command("remove", "Remove a rule: matching denials become findings again.") { id };
         var target = FindingsCommand.AddAws(command, out var table);
-        command.SetAction((parse, ct) => FindingsActions.WithStore(new FindingsActions.Target(target(parse), StoreFactory.TableName(parse.GetValue(table))), Console.Error, async store =>
+        command.SetAction((parse, ct) => FindingsActions.WithStore(new FindingsActions.Target(target(parse), table(parse)), Console.Error, async store =>
         {
             var removed = await store.DeleteSuppressionAsync(parse.GetValue(id)!, ct);
             Console.Out.WriteLine(removed ? "removed" : $"no suppression {TextEscaping.PlainLine(parse.GetValue(id), 80)}");
@@ -100,8 +99,5 @@ public static class SuppressionsCommand
         return command;
     }
 
-    private static DateTimeOffset? ParseTime(string? value) =>
-        value is null ? null
-        : DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t) ? t
-        : throw new CliInputException($"--until: '{TextEscaping.PlainLine(value, 80)}' is not an ISO-8601 time");
+    private static DateTimeOffset? ParseTime(string? value) => FutureTime.Parse("--until", value, TimeProvider.System);
 }

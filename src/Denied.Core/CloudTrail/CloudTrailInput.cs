@@ -97,7 +97,9 @@ public static class CloudTrailInput
                 }
 
                 index++;
-                if (skipNonDenials && !CloudTrailRecordParser.MayBeDenial(slice.Span))
+                // A value that names no event ({"foo":1}, a project.assets.json) is parsed in full even when it carries no
+                // error, so a scan reports it as not a CloudTrail record, as explain does, instead of counting a record.
+                if (skipNonDenials && !CloudTrailRecordParser.MayBeDenial(slice.Span) && CloudTrailRecordParser.NamesAnEvent(slice.Span))
                 {
                     yield return InputItem.Skipped(name, index);
                     continue;

@@ -30,6 +30,13 @@ public static class CloudTrailRecordParser
         return false;
     }
 
+    /// <summary>
+    /// True when the text has an "eventName" or "eventSource" key (a CloudTrail record, or an envelope whose detail is
+    /// one): the cheap test that lets a scan skip a successful record unparsed without counting foreign JSON as records.
+    /// </summary>
+    public static bool NamesAnEvent(ReadOnlySpan<byte> json) =>
+        json.IndexOf("\"eventName\""u8) >= 0 || json.IndexOf("\"eventSource\""u8) >= 0;
+
     public static RecordParseResult Parse(ReadOnlySpan<byte> json)
     {
         // CloudTrail writes UTF-8. The serializer checks the strings it converts, but a record's requestParameters stay

@@ -15,6 +15,9 @@ public sealed class LogScanner(Diagnoser diagnoser, DateTimeOffset? since = null
     public FindingAggregator Findings { get; } = new();
     public ScanStats Stats { get; } = new();
 
+    /// <summary>The Lambda denials by function and hour, for the chart of the HTML report.</summary>
+    public DenialTimeline Timeline { get; } = new();
+
     public void Add(InputItem item)
     {
         if (item.Error is { } error)
@@ -33,7 +36,7 @@ public sealed class LogScanner(Diagnoser diagnoser, DateTimeOffset? since = null
         var record = item.Record!;
         if (since is { } from && FindingAggregator.ParseTime(record.EventTime) < from)
         {
-            Stats.NotDenied++;
+            Stats.OutsideWindow++;
             return;
         }
 
@@ -50,7 +53,10 @@ public sealed class LogScanner(Diagnoser diagnoser, DateTimeOffset? since = null
         if (!Findings.Add(diagnosis, record.EventId is null ? item.Location : ScanSource))
         {
             Stats.IgnoredOtherPrincipal++;
+            return;
         }
+
+        Timeline.Add(diagnosis.Function?.Name, FindingAggregator.ParseTime(record.EventTime));
     }
 
     /// <summary>Findings, most frequent first, then newest.</summary>
