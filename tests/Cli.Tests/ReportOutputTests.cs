@@ -29,7 +29,8 @@ public sealed class ReportOutputTests
         Assert.Contains("```sh\naws iam put-role-policy", result.StdOut.Replace("\r", "", StringComparison.Ordinal), StringComparison.Ordinal);
         // The fix snippets (SAM, Terraform, ...) are left to --output json: the ticket stays a few hundred lines.
         Assert.InRange(lines.Count, 100, 800);
-        Assert.DoesNotContain("kms\\:Decrypt", result.StdOut, StringComparison.Ordinal);
+        Assert.Contains("### 1. `kms:Decrypt` by `payments-worker`", result.StdOut, StringComparison.Ordinal);
+        Assert.Contains("- **Error:** `AccessDeniedException`: `User: arn:aws:sts::111122223333:assumed-role/", result.StdOut, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -66,7 +67,7 @@ public sealed class ReportOutputTests
 
         Assert.Empty(Hostile.ControlCharacters(html));
         Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("onerror=", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(Regex.Matches(html, "<[^>]*onerror", RegexOptions.IgnoreCase));
         Assert.Single(Regex.Matches(html, "<script", RegexOptions.IgnoreCase));
         Assert.DoesNotContain("```\nrm", html, StringComparison.Ordinal);
     }

@@ -16,7 +16,7 @@ public static class DiagnosisMarkdownRenderer
     {
         var m = TextEscaping.Markdown;
 
-        // Identifiers as code spans (no backslashes needed, see FindingsMarkdownRenderer.Code); the error message is prose.
+        // Identifiers and the error message (ARNs and actions) as code spans: no backslashes needed, see FindingsMarkdownRenderer.Code.
         var c = FindingsMarkdownRenderer.Code;
         if (withHeading)
         {
@@ -28,7 +28,7 @@ public static class DiagnosisMarkdownRenderer
 
         Row(o, "Event", $"{c(d.EventId)} at {c(d.EventTime)} ({c(d.Account)} / {c(d.Region)})");
         Row(o, "Call", $"{c(d.EventSource)} {c(d.EventName)}");
-        Row(o, "Error", d.ErrorCode is null ? null : $"{c(d.ErrorCode)}: {m(d.ErrorMessage, 400)}");
+        Row(o, "Error", d.ErrorCode is null ? null : $"{c(d.ErrorCode)}: {c(d.ErrorMessage)}");
         Row(o, "Caller", $"{Codes.Of(d.Principal.Kind)} {c(d.Principal.Arn)}");
         Row(o, "Function", d.Function is { } f ? $"{(f.Name is { } name ? c(name) : "unknown (shared role)")}, role {c(f.RoleArn)}" : null);
         if (d.Denied)

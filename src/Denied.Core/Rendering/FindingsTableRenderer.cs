@@ -22,8 +22,13 @@ public static class FindingsTableRenderer
 
     private enum Column { Id, Count, LastSeen, Status, Function, Action, Resource, Layer, Fix }
 
-    /// <summary>Columns narrowed, in this order, down to their minimum, when the table is wider than the terminal.</summary>
-    private static readonly (Column Column, int Minimum)[] Narrowing = [(Column.Resource, 24), (Column.Function, 12), (Column.Action, 16)];
+    /// <summary>
+    /// Columns narrowed, in this order, down to their minimum, when the table is wider than the terminal: first to
+    /// widths that still read well, then, on a narrow terminal, to the least that still tells rows apart.
+    /// </summary>
+    private static readonly (Column Column, int Minimum)[] Comfortable = [(Column.Resource, 24), (Column.Function, 12), (Column.Action, 16)];
+
+    private static readonly (Column Column, int Minimum)[] Narrowest = [(Column.Resource, 16), (Column.Function, 8), (Column.Action, 12)];
 
     /// <summary>The table's short marks for layers and fix targets (a terminal has no room for "service-control-policy"); the legend spells out those shown.</summary>
     public static string LayerMark(DenialLayer layer) => layer switch
@@ -60,14 +65,16 @@ public static class FindingsTableRenderer
         var widths = columns.ToDictionary(c => c, c => Math.Max(Header(c).Length, full.Max(cells => cells[c].Length)));
         if (maxWidth is { } max)
         {
-            Narrow(columns, widths, max);
+            Narrow(columns, widths, max, Comfortable);
             if (Total(columns, widths) > max && columns.Remove(Column.LastSeen))
             {
-                // Still too wide at the narrowest: the time goes (JSON and `findings show` keep it), and the
-                // columns widen back into the room it leaves.
+                // Still too wide: the time goes (JSON and `findings show` keep it), and the columns widen back
+                // into the room it leaves before any is cut further.
                 widths = columns.ToDictionary(c => c, c => Math.Max(Header(c).Length, full.Max(cells => cells[c].Length)));
-                Narrow(columns, widths, max);
+                Narrow(columns, widths, max, Comfortable);
             }
+
+            Narrow(columns, widths, max, Narrowest);
         }
 
         o.WriteLine(Line(columns.Select(c => (Header(c), widths[c]))));
@@ -86,9 +93,9 @@ public static class FindingsTableRenderer
         }
     }
 
-    private static void Narrow(List<Column> columns, Dictionary<Column, int> widths, int max)
+    private static void Narrow(List<Column> columns, Dictionary<Column, int> widths, int max, (Column Column, int Minimum)[] steps)
     {
-        foreach (var (column, minimum) in Narrowing)
+        foreach (var (column, minimum) in steps)
         {
             var excess = Total(columns, widths) - max;
             if (excess <= 0)
