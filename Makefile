@@ -9,7 +9,9 @@
 #
 # Native AOT compiles for the machine's own CPU unless a cross toolchain is installed (an arm64
 # build on an x86_64 machine needs clang and an arm64 sysroot): build arm64 on an arm64 machine
-# (CI runner or Graviton), or use ARCH=x86_64 with Architecture=x86_64.
+# (CI runner or Graviton), or use ARCH=x86_64 with Architecture=x86_64. A mismatch stops at once
+# (check-arch) instead of after minutes of compiling; CROSS=1 skips the check when a cross
+# toolchain is installed.
 
 ARCH ?= arm64
 CONFIGURATION ?= Release
@@ -22,13 +24,24 @@ else
 $(error ARCH must be arm64 or x86_64, not '$(ARCH)')
 endif
 
-.PHONY: build-DetectorFunction build-NotifierFunction lint-templates
+# uname -m says aarch64 where Lambda says arm64.
+HOST_ARCH := $(patsubst aarch64,arm64,$(shell uname -m))
 
-build-DetectorFunction:
+.PHONY: build-DetectorFunction build-NotifierFunction lint-templates check-arch
+
+build-DetectorFunction: check-arch
 	$(call publish-bootstrap,src/Detector/Detector.csproj)
 
-build-NotifierFunction:
+build-NotifierFunction: check-arch
 	$(call publish-bootstrap,src/Notifier/Notifier.csproj)
+
+check-arch:
+	@if [ "$(ARCH)" != "$(HOST_ARCH)" ] && [ "$(CROSS)" != "1" ]; then \
+		echo "ARCH=$(ARCH) but this machine is $(HOST_ARCH): Native AOT builds for the machine's own CPU." >&2; \
+		echo "Run 'ARCH=$(HOST_ARCH) sam build' and deploy with '--parameter-overrides Architecture=$(HOST_ARCH)'," >&2; \
+		echo "or build on an $(ARCH) machine (CROSS=1 if a cross toolchain for $(ARCH) is installed)." >&2; \
+		exit 2; \
+	fi
 
 lint-templates:
 	cfn-lint template.yaml infra/*.yaml

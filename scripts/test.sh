@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the project from a fresh clone: installs the Python tools the integration tests
-# talk to (moto's local AWS, cfn-lint with the SAM translator) only where they are missing, then runs
+# talk to (moto's local AWS, cfn-lint with the SAM translator) and Debian's chromium (the HTML report's
+# browser test) only where they are missing, then runs
 # the whole solution's tests and prints one "N passed, N failed" line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +14,13 @@ need=()
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing for the tests: ${need[*]}"
   "$PYTHON" -m pip install --quiet "${need[@]}"
+fi
+
+# The HTML report is checked in a real headless browser (tests/Cli.Tests/HtmlBrowserTests.cs): Debian's chromium.
+if [ ! -x /usr/bin/chromium ]; then
+  echo "installing for the tests: chromium"
+  as_root=(); [ "$(id -u)" -eq 0 ] || as_root=(sudo)
+  "${as_root[@]}" apt-get update -qq && "${as_root[@]}" apt-get install -y -qq --no-install-recommends chromium >/dev/null
 fi
 
 log=$(mktemp)

@@ -12,10 +12,10 @@ public static class Backfill
 {
     public static async Task<int> WriteAsync(IReadOnlyList<ScanFinding> findings, string table, AwsOptions aws, TextWriter stderr, CancellationToken ct)
     {
-        var (store, client) = StoreFactory.Create(aws, table);
-        using (client)
+        try
         {
-            try
+            var (store, client) = StoreFactory.Create(aws, table);
+            using (client)
             {
                 await store.VerifyTableAsync(ct);
                 long counted = 0, skipped = 0;
@@ -28,14 +28,14 @@ public static class Backfill
                     created += result.IsNew ? 1 : 0;
                 }
 
-                stderr.WriteLine($"backfill: {findings.Count} findings written to {TextEscaping.PlainLine(table)} ({created} new), {counted} denials counted, {skipped} already counted before");
+                stderr.WriteLine($"backfill: {Plural.Of(findings.Count, "finding")} written to {TextEscaping.PlainLine(table)} ({created:N0} new), {Plural.Of(counted, "denial")} counted, {skipped:N0} already counted before");
                 return ExitCodes.Clean;
             }
-            catch (Exception e) when (e is FindingStoreException or FindingTableMismatchException or Amazon.Runtime.AmazonServiceException or HttpRequestException)
-            {
-                stderr.WriteLine($"denied: backfill to {TextEscaping.PlainLine(table)} failed: {TextEscaping.PlainLine(e.Message)}");
-                return ExitCodes.AwsError;
-            }
+        }
+        catch (Exception e) when (AwsFailure.IsAwsFailure(e))
+        {
+            stderr.WriteLine(AwsFailure.Describe($"backfill to DynamoDB table {TextEscaping.PlainLine(table)}", aws, e));
+            return ExitCodes.AwsError;
         }
     }
 }

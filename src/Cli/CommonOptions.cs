@@ -9,10 +9,10 @@ public static class CommonOptions
     {
         var option = new Option<string>("--output", "-o")
         {
-            Description = "table (default), json (the diagnosis record contract) or markdown (for tickets)",
+            Description = "table (default), json (the diagnosis record contract), markdown (for tickets) or html (one self-contained report file)",
             DefaultValueFactory = _ => "table",
         };
-        option.AcceptOnlyFromAmong("table", "json", "markdown");
+        option.AcceptOnlyFromAmong("table", "json", "markdown", "html");
         return option;
     }
 
@@ -20,6 +20,7 @@ public static class CommonOptions
     {
         "json" => OutputFormat.Json,
         "markdown" => OutputFormat.Markdown,
+        "html" => OutputFormat.Html,
         _ => OutputFormat.Table,
     };
 
@@ -31,5 +32,6 @@ public static class CommonOptions
     public static Option<string?> Region() => new("--region") { Description = "AWS region (default: the SDK's usual resolution: AWS_REGION, profile)" };
     public static Option<string?> Profile() => new("--profile") { Description = "named AWS profile" };
     public static Option<string?> EndpointUrl() => new("--endpoint-url") { Description = "AWS endpoint override, e.g. a local stack such as http://127.0.0.1:5000" };
-    public static Option<string?> Table() => new("--table") { Description = "findings table name (default: $DENIED_TABLE, else 'denied-findings')" };
+    public static Option<string?> Table() => new("--table") { Description = "findings table name (default: NAME-findings for --stack NAME, else $DENIED_TABLE, else 'denied-findings', the table of a stack named denied)" };
+    public static Option<string?> Stack() => new("--stack") { Description = "name of the deployed Denied stack: its table is NAME-findings (the template names it so)" };
 }

@@ -17,4 +17,7 @@ public static class ExitCodes
 
     /// <summary>An AWS call failed (the findings table, S3), or the named finding does not exist.</summary>
     public const int AwsError = 4;
+
+    /// <summary>A bug in Denied (an unexpected exception), reported as one line; sysexits' EX_SOFTWARE.</summary>
+    public const int InternalError = 70;
 }

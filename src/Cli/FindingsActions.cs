@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Denied.Findings;
@@ -32,68 +31,109 @@ public static class FindingsActions
                     stdout.WriteLine(JsonArray(items));
                     break;
                 case OutputFormat.Markdown:
-                    foreach (var f in items)
-                    {
-                        stdout.WriteLine($"**{FindingStatusCodes.Of(f.Status)}**, {f.Count} denials, last {FindingJson.Iso(f.LastSeen)}, finding `{f.Id}`");
-                        stdout.WriteLine();
-                        DiagnosisMarkdownRenderer.Render(f.Diagnosis, stdout);
-                    }
-
+                    FindingsMarkdownRenderer.Render($"Denied findings in {table}", null, Rows(items), stdout);
+                    break;
+                case OutputFormat.Html:
+                    FindingsHtmlRenderer.Render(new FindingsHtmlRenderer.Report($"Denied findings in {table}", null, Rows(items), []), stdout);
                     break;
                 default:
-                    FindingsTableRenderer.Render(
-                        items.Select(f => new FindingsTableRenderer.Row(f.Id, f.Count, f.LastSeen, FindingStatusCodes.Of(f.Status), f.Diagnosis, f.FunctionNames.ToList())).ToList(),
-                        stdout);
+                    FindingsTableRenderer.Render(Rows(items), stdout, TerminalWidth.Of(stdout));
                     break;
             }
 
             return items.Count > 0 ? ExitCodes.DenialsFound : ExitCodes.Clean;
         });
 
+    private static List<FindingsTableRenderer.Row> Rows(IEnumerable<Finding> items) =>
+        items.Select(f => new FindingsTableRenderer.Row(f.Id, f.Count, f.LastSeen, FindingStatusCodes.Of(f.Status), f.Diagnosis, f.FunctionNames.ToList())).ToList();
+
     public static Task<int> ShowAsync(Target target, string id, OutputFormat format, TextWriter stdout, TextWriter stderr, CancellationToken ct) =>
-        WithStore(target, stderr, async store => Print(await FindById(store, id, ct), id, format, stdout, stderr));
-
-    public static Task<int> ResolveAsync(Target target, string id, OutputFormat format, TextWriter stdout, TextWriter stderr, CancellationToken ct) =>
-        WithStore(target, stderr, async store => Print(await store.ResolveAsync(ValidId(id), ct), id, format, stdout, stderr));
-
-    public static Task<int> UnmuteAsync(Target target, string id, OutputFormat format, TextWriter stdout, TextWriter stderr, CancellationToken ct) =>
-        WithStore(target, stderr, async store => Print(await store.UnmuteAsync(ValidId(id), ct), id, format, stdout, stderr));
-
-    public static Task<int> MuteAsync(Target target, string id, string reason, string? until, TextWriter stdout, TextWriter stderr, CancellationToken ct) =>
         WithStore(target, stderr, async store =>
         {
-            DateTimeOffset? untilTime = until is null ? null
-                : DateTimeOffset.TryParse(until, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t) ? t
-                : throw new CliInputException($"--until: '{TextEscaping.PlainLine(until, 80)}' is not an ISO-8601 time");
-            return Print(await store.MuteAsync(ValidId(id), reason, untilTime, ct), id, OutputFormat.Table, stdout, stderr);
+            var full = await FindingIdResolver.ResolveAsync(store, id, ct);
+            return Print(full is null ? null : await store.GetAsync(full, ct), id, format, stdout, stderr);
         });
+
+    /// <summary>Resolves a finding and says so in one line; `show` prints the diagnosis.</summary>
+    public static Task<int> ResolveAsync(Target target, string id, OutputFormat format, TextWriter stdout, TextWriter stderr, CancellationToken ct) =>
+        WithStore(target, stderr, async store =>
+        {
+            var full = await FindingIdResolver.ResolveAsync(store, id, ct);
+            return Confirm(full is null ? null : await store.ResolveAsync(full, ct), id, format, stdout, stderr,
+                f => $"resolved finding {f.Id} ({Summary(f)}); it reopens and notifies if the denial happens again");
+        });
+
+    public static Task<int> UnmuteAsync(Target target, string id, OutputFormat format, TextWriter stdout, TextWriter stderr, CancellationToken ct) =>
+        WithStore(target, stderr, async store =>
+        {
+            var full = await FindingIdResolver.ResolveAsync(store, id, ct);
+            return Confirm(full is null ? null : await store.UnmuteAsync(full, ct), id, format, stdout, stderr,
+                f => $"unmuted finding {f.Id} ({Summary(f)}): {FindingStatusCodes.Of(f.Status)}");
+        });
+
+    public static Task<int> MuteAsync(Target target, string id, string reason, string? until, TextWriter stdout, TextWriter stderr, CancellationToken ct) =>
+        MuteAsync(target, id, reason, until, TimeProvider.System, stdout, stderr, ct);
+
+    /// <summary>Mutes a finding; an --until that is not in the future is refused (it would unmute at once).</summary>
+    public static Task<int> MuteAsync(Target target, string id, string reason, string? until, TimeProvider clock, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        DateTimeOffset? untilTime;
+        try
+        {
+            untilTime = FutureTime.Parse("--until", until, clock);
+        }
+        catch (CliInputException e)
+        {
+            stderr.WriteLine($"denied: {e.Message}");
+            return Task.FromResult(ExitCodes.Usage);
+        }
+
+        return WithStore(target, stderr, async store =>
+        {
+            var full = await FindingIdResolver.ResolveAsync(store, id, ct);
+            return Confirm(full is null ? null : await store.MuteAsync(full, reason, untilTime, ct), id, OutputFormat.Table, stdout, stderr,
+                f => $"muted finding {f.Id} ({Summary(f)}) {(untilTime is { } u ? $"until {FindingJson.Iso(u)}" : "until unmuted")}: {TextEscaping.PlainLine(reason, 200)}");
+        });
+    }
+
+    private static string Summary(Finding f) =>
+        $"{TextEscaping.PlainLine(f.Diagnosis.Action ?? "unknown action", 80)} by {TextEscaping.PlainLine(f.FunctionNames.FirstOrDefault() ?? f.Diagnosis.Function?.Name ?? "unknown function", 80)}, {Plural.Of(f.Count, "denial")}";
+
+    private static int Confirm(Finding? finding, string id, OutputFormat format, TextWriter stdout, TextWriter stderr, Func<Finding, string> line)
+    {
+        if (finding is null)
+        {
+            stderr.WriteLine($"denied: no finding {TextEscaping.PlainLine(id, 80)}");
+            return ExitCodes.AwsError;
+        }
+
+        if (format == OutputFormat.Json)
+        {
+            return Print(finding, id, format, stdout, stderr);
+        }
+
+        stdout.WriteLine(line(finding));
+        return ExitCodes.Clean;
+    }
 
     public static async Task<int> CreateTableAsync(Target target, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
-        var (_, client) = StoreFactory.Create(target.Aws, target.Table);
-        using (client)
+        try
         {
-            try
+            var (_, client) = StoreFactory.Create(target.Aws, target.Table);
+            using (client)
             {
                 await client.CreateTableAsync(FindingTableSchema.CreateTableRequest(target.Table), ct);
                 stdout.WriteLine($"created {TextEscaping.PlainLine(target.Table)}");
                 return ExitCodes.Clean;
             }
-            catch (Amazon.Runtime.AmazonServiceException e)
-            {
-                stderr.WriteLine($"denied: create-table {TextEscaping.PlainLine(target.Table)}: {TextEscaping.PlainLine(e.Message)}");
-                return ExitCodes.AwsError;
-            }
+        }
+        catch (Exception e) when (AwsFailure.IsAwsFailure(e))
+        {
+            stderr.WriteLine(AwsFailure.Describe($"DynamoDB CreateTable of {TextEscaping.PlainLine(target.Table)}", target.Aws, e));
+            return ExitCodes.AwsError;
         }
     }
-
-    private static Task<Finding?> FindById(FindingStore store, string id, CancellationToken ct) => store.GetAsync(ValidId(id), ct);
-
-    /// <summary>Finding ids are the 32 lower-case hex digits of <see cref="FindingKey.Id"/>; anything else is a typo.</summary>
-    private static string ValidId(string id) =>
-        id.Length == 32 && id.All(char.IsAsciiHexDigitLower)
-            ? id
-            : throw new CliInputException($"'{TextEscaping.PlainLine(id, 80)}' is not a finding id (32 lower-case hex digits)");
 
     private static int Print(Finding? finding, string id, OutputFormat format, TextWriter stdout, TextWriter stderr)
     {
@@ -141,23 +181,23 @@ public static class FindingsActions
 
     internal static async Task<int> WithStore(Target target, TextWriter stderr, Func<FindingStore, Task<int>> action)
     {
-        var (store, client) = StoreFactory.Create(target.Aws, target.Table);
-        using (client)
+        try
         {
-            try
+            var (store, client) = StoreFactory.Create(target.Aws, target.Table);
+            using (client)
             {
                 return await action(store);
             }
-            catch (CliInputException e)
-            {
-                stderr.WriteLine($"denied: {e.Message}");
-                return ExitCodes.Usage;
-            }
-            catch (Exception e) when (e is FindingStoreException or FindingTableMismatchException or Amazon.Runtime.AmazonServiceException or HttpRequestException)
-            {
-                stderr.WriteLine($"denied: {TextEscaping.PlainLine(target.Table)}: {TextEscaping.PlainLine(e.Message)}");
-                return ExitCodes.AwsError;
-            }
+        }
+        catch (CliInputException e)
+        {
+            stderr.WriteLine($"denied: {e.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (Exception e) when (AwsFailure.IsAwsFailure(e))
+        {
+            stderr.WriteLine(AwsFailure.Describe($"DynamoDB table {TextEscaping.PlainLine(target.Table)}", target.Aws, e));
+            return ExitCodes.AwsError;
         }
     }
 }

@@ -49,7 +49,7 @@ public static class FindingsCommand
                 Since = SinceParser.Parse(parse.GetValue(since), TimeProvider.System),
                 Limit = Math.Clamp(parse.GetValue(limit), 1, 1000),
             };
-            return FindingsActions.ListAsync(aws(parse), StoreFactory.TableName(parse.GetValue(table)), query, CommonOptions.Parse(parse.GetValue(output)!), Console.Out, Console.Error, ct);
+            return FindingsActions.ListAsync(aws(parse), table(parse), query, CommonOptions.Parse(parse.GetValue(output)!), Console.Out, Console.Error, ct);
         });
         return command;
     }
@@ -61,7 +61,7 @@ public static class FindingsCommand
         var command = new Command(name, description) { id, output };
         var aws = AddAws(command, out var table);
         command.SetAction((parse, ct) => run(
-            new FindingsActions.Target(aws(parse), StoreFactory.TableName(parse.GetValue(table))),
+            new FindingsActions.Target(aws(parse), table(parse)),
             parse.GetValue(id)!, CommonOptions.Parse(parse.GetValue(output)!), Console.Out, Console.Error, ct));
         return command;
     }
@@ -74,7 +74,7 @@ public static class FindingsCommand
         var command = new Command("mute", "Mute a finding: it keeps counting but does not notify.") { id, reason, until };
         var aws = AddAws(command, out var table);
         command.SetAction((parse, ct) => FindingsActions.MuteAsync(
-            new FindingsActions.Target(aws(parse), StoreFactory.TableName(parse.GetValue(table))),
+            new FindingsActions.Target(aws(parse), table(parse)),
             parse.GetValue(id)!, parse.GetValue(reason)!, parse.GetValue(until), Console.Out, Console.Error, ct));
         return command;
     }
@@ -84,17 +84,21 @@ public static class FindingsCommand
         var command = new Command("create-table", "Create the findings table with its indexes and stream (for local stacks; the template creates it in AWS).");
         var aws = AddAws(command, out var table);
         command.SetAction((parse, ct) => FindingsActions.CreateTableAsync(
-            new FindingsActions.Target(aws(parse), StoreFactory.TableName(parse.GetValue(table))), Console.Out, Console.Error, ct));
+            new FindingsActions.Target(aws(parse), table(parse)), Console.Out, Console.Error, ct));
         return command;
     }
 
-    internal static Func<ParseResult, AwsOptions> AddAws(Command command, out Option<string?> table)
+    /// <param name="table">The findings table the options name: --table, else --stack's, else $DENIED_TABLE, else denied-findings.</param>
+    internal static Func<ParseResult, AwsOptions> AddAws(Command command, out Func<ParseResult, string> table)
     {
-        table = CommonOptions.Table();
+        var tableOption = CommonOptions.Table();
+        var stack = CommonOptions.Stack();
         var region = CommonOptions.Region();
         var profile = CommonOptions.Profile();
         var endpoint = CommonOptions.EndpointUrl();
-        command.Options.Add(table);
+        table = parse => StoreFactory.TableName(parse.GetValue(tableOption), parse.GetValue(stack));
+        command.Options.Add(tableOption);
+        command.Options.Add(stack);
         command.Options.Add(region);
         command.Options.Add(profile);
         command.Options.Add(endpoint);

@@ -12,15 +12,25 @@ namespace Denied.Cli;
 public static class LogSources
 {
     /// <summary>The sources under <paramref name="path"/>, each with its items, in path order.</summary>
+    /// <param name="listing">Filled with what will be read (sizes, files skipped by name) before the first file is yielded.</param>
     /// <param name="note">Hears about files left out of a folder scan (a FIFO, a device, an empty file).</param>
     public static async IAsyncEnumerable<(string Name, IEnumerable<InputItem> Items)> OpenAsync(
-        string path, AwsOptions aws, [EnumeratorCancellation] CancellationToken ct, Action<string>? note = null)
+        string path, AwsOptions aws, ScanListing listing, [EnumeratorCancellation] CancellationToken ct, Action<string>? note = null)
     {
         if (!path.StartsWith("s3://", StringComparison.OrdinalIgnoreCase))
         {
             IEnumerable<LogFileWalker.Entry> entries;
             try
             {
+                // One walk for the totals (progress, "no log files"), keeping no path, then the walk that reads.
+                foreach (var entry in CloudTrailInput.Enumerate(path, skipped => listing.Filter.Accept(Path.GetRelativePath(path, skipped))))
+                {
+                    if (entry.Kind == LogFileWalker.EntryKind.File)
+                    {
+                        listing.Add(SizeOf(entry.Path));
+                    }
+                }
+
                 entries = CloudTrailInput.Enumerate(path);
             }
             catch (FileNotFoundException)
@@ -41,26 +51,25 @@ public static class LogSources
 
         var (bucket, prefix) = ParseS3Url(path);
         using var s3 = new AmazonS3Client(aws.Configure(new AmazonS3Config { ForcePathStyle = aws.EndpointUrl is not null }));
-        var request = new ListObjectsV2Request { BucketName = bucket, Prefix = prefix };
-        ListObjectsV2Response page;
-        do
+        var keys = await S3Listing.ListAsync(s3, bucket, prefix, listing, ct);
+        foreach (var key in keys)
         {
-            page = await s3.ListObjectsV2Async(request, ct);
-            foreach (var obj in page.S3Objects ?? [])
-            {
-                if (!obj.Key.EndsWith(".json.gz", StringComparison.OrdinalIgnoreCase) && !obj.Key.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-                {
-                    continue;
-                }
-
-                var response = await s3.GetObjectAsync(bucket, obj.Key, ct);
-                var name = $"s3://{bucket}/{obj.Key}";
-                yield return (name, CloudTrailInput.ReadStream(response.ResponseStream, name, CloudTrailInput.IsGzip(obj.Key), skipNonDenials: true, ownsStream: true));
-            }
-
-            request.ContinuationToken = page.NextContinuationToken;
+            var response = await s3.GetObjectAsync(bucket, key, ct);
+            var name = $"s3://{bucket}/{key}";
+            yield return (name, CloudTrailInput.ReadStream(response.ResponseStream, name, CloudTrailInput.IsGzip(key), skipNonDenials: true, ownsStream: true));
         }
-        while (page.IsTruncated == true);
+    }
+
+    private static long SizeOf(string file)
+    {
+        try
+        {
+            return new FileInfo(file).Length;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
     }
 
     public static (string Bucket, string Prefix) ParseS3Url(string url)

@@ -13,13 +13,26 @@ var root = new RootCommand("Denied: finds which AWS Lambda function was denied w
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)
 {
-    foreach (var error in parse.Errors)
+    foreach (var line in UsageErrors.Lines(parse))
     {
-        Console.Error.WriteLine($"denied: {error.Message}");
+        Console.Error.WriteLine(line);
     }
 
-    Console.Error.WriteLine("Try 'denied --help'.");
     return ExitCodes.Usage;
 }
 
-return await parse.InvokeAsync();
+try
+{
+    // Our own handler below instead of the library's, which prints the stack trace and exits 1 ("findings found").
+    return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception e) when (AwsFailure.IsAwsFailure(e))
+{
+    Console.Error.WriteLine(AwsFailure.Describe("AWS call", new AwsOptions(null, null, null), e));
+    return ExitCodes.AwsError;
+}
+catch (Exception e) when (e is not OperationCanceledException)
+{
+    Console.Error.WriteLine($"denied: internal error ({e.GetType().Name}): {Denied.Rendering.TextEscaping.PlainLine(e.Message, 300)}; please report it with the command line");
+    return ExitCodes.InternalError;
+}

@@ -101,14 +101,14 @@ public static class ScanCommand
             return ExitCodes.AwsError;
         }
 
-        var progress = new ScanProgress(stderr, options.Progress, interactive: !Console.IsErrorRedirected && stderr == Console.Error);
+        var listing = new ScanListing();
+        var progress = new ScanProgress(stderr, options.Progress && ScanProgress.IsTerminal(stderr), listing);
         try
         {
             var source = options.Intake?.OpenAsync(options.Aws, stderr, ct)
-                ?? LogSources.OpenAsync(options.Path, options.Aws, ct, note: m => stderr.WriteLine($"denied: note: {TextEscaping.PlainLine(m)}"));
+                ?? LogSources.OpenAsync(options.Path, options.Aws, listing, ct, note: m => stderr.WriteLine($"denied: note: {TextEscaping.PlainLine(m)}"));
             await foreach (var (file, items) in source)
             {
-                scanner.Stats.Files++;
                 foreach (var item in items)
                 {
                     scanner.Add(item);
@@ -118,6 +118,7 @@ public static class ScanCommand
                     }
                 }
 
+                scanner.Stats.Files++;
                 progress.Report(scanner, file);
             }
         }
@@ -127,10 +128,10 @@ public static class ScanCommand
             stderr.WriteLine($"denied: {e.Message}");
             return ExitCodes.Usage;
         }
-        catch (Amazon.Runtime.AmazonServiceException e)
+        catch (Exception e) when (AwsFailure.IsAwsFailure(e))
         {
             progress.Done();
-            stderr.WriteLine($"denied: S3: {TextEscaping.PlainLine(e.Message)} ({e.ErrorCode})");
+            stderr.WriteLine(AwsFailure.Describe($"S3 read of {TextEscaping.PlainLine(options.Path, 300)}", options.Aws, e));
             return ExitCodes.AwsError;
         }
         catch (RemoteIntakeException e)
@@ -141,13 +142,27 @@ public static class ScanCommand
         }
 
         progress.Done();
+        if (listing.Filter.Note() is { } skipped)
+        {
+            stderr.WriteLine($"denied: {skipped}");
+        }
+
         var results = scanner.Results();
         foreach (var (location, message) in scanner.Stats.Errors)
         {
             stderr.WriteLine($"denied: {TextEscaping.PlainLine(location)}: {TextEscaping.PlainLine(message)}");
         }
 
-        Write(results, scanner.Stats, options.Format, stdout);
+        if (scanner.Stats.Records == 0 && options.Intake is null)
+        {
+            // An empty folder, an empty prefix or a tree of other files is a wrong path, not a clean scan.
+            stderr.WriteLine(listing.Files == 0
+                ? $"denied: no CloudTrail log files under {TextEscaping.PlainLine(options.Path, 300)}"
+                : $"denied: no CloudTrail log files under {TextEscaping.PlainLine(options.Path, 300)}: {Plural.Of(listing.Files, "file")} read, none holds a CloudTrail record");
+            return ExitCodes.InputErrors;
+        }
+
+        Write(results, scanner, options.Format, stdout);
         // After Ctrl-C the findings cover what was read; the table is left alone rather than written half-way.
         if (options.ToTable is { } table && !ct.IsCancellationRequested)
         {
@@ -163,31 +178,29 @@ public static class ScanCommand
             : ExitCodes.Clean;
     }
 
-    private static void Write(IReadOnlyList<ScanFinding> results, ScanStats stats, OutputFormat format, TextWriter stdout)
+    private static void Write(IReadOnlyList<ScanFinding> results, LogScanner scanner, OutputFormat format, TextWriter stdout)
     {
+        var stats = scanner.Stats;
+        var rows = results.Select(f => new FindingsTableRenderer.Row(f.Id, f.Count, f.Observation.LastSeen, null, f.Observation.Latest, f.Observation.FunctionNames, f.Observation.FirstSeen)).ToList();
         switch (format)
         {
             case OutputFormat.Json:
                 WriteJson(results, stats, stdout);
                 break;
             case OutputFormat.Markdown:
-                stdout.WriteLine($"## Denied scan: {results.Count} findings");
-                stdout.WriteLine();
-                stdout.WriteLine(Summary(stats));
-                stdout.WriteLine();
-                foreach (var f in results)
-                {
-                    stdout.WriteLine($"**{f.Count} denials**, first {FindingJson.Iso(f.Observation.FirstSeen)}, last {FindingJson.Iso(f.Observation.LastSeen)}, finding `{f.Id}`");
-                    stdout.WriteLine();
-                    DiagnosisMarkdownRenderer.Render(f.Observation.Latest, stdout);
-                }
-
+                FindingsMarkdownRenderer.Render("Denied scan", Summary(stats), rows, stdout);
+                break;
+            case OutputFormat.Html:
+                FindingsHtmlRenderer.Render(new FindingsHtmlRenderer.Report("Denied scan", Summary(stats), rows, scanner.Timeline.Points().ToList()), stdout);
                 break;
             default:
-                FindingsTableRenderer.Render(
-                    results.Select(f => new FindingsTableRenderer.Row(f.Id, f.Count, f.Observation.LastSeen, null, f.Observation.Latest, f.Observation.FunctionNames)).ToList(),
-                    stdout);
-                stdout.WriteLine(Summary(stats));
+                var width = TerminalWidth.Of(stdout);
+                FindingsTableRenderer.Render(rows, stdout, width);
+                foreach (var line in TextWrap.Lines(Summary(stats), width))
+                {
+                    stdout.WriteLine(line);
+                }
+
                 break;
         }
     }
@@ -222,6 +235,7 @@ public static class ScanCommand
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
             w.WriteStartObject();
+            w.WriteString("schemaVersion", SchemaVersion.Current);
             w.WriteStartArray("findings");
             foreach (var f in results)
             {
@@ -243,6 +257,10 @@ public static class ScanCommand
         stdout.WriteLine();
     }
 
-    private static string Summary(ScanStats s) =>
-        $"Scanned {s.Files} files, {s.Records:N0} records: {s.Denied:N0} access denials, {s.IgnoredOtherPrincipal:N0} of them by principals other than Lambda functions (counted, no finding){ScanSuppressions.Summary(s)}, {s.Errors.Count} unreadable inputs.";
+    public static string Summary(ScanStats s) =>
+        $"Scanned {Plural.Of(s.Files, "file")}, {Plural.Of(s.Records, "record")}: {Plural.Of(s.Denied, "access denial")}, "
+        + $"{s.IgnoredOtherPrincipal:N0} of them by principals other than Lambda functions (counted, no finding)"
+        + $"{ScanSuppressions.Summary(s)}, "
+        + (s.OutsideWindow > 0 ? $"{Plural.Of(s.OutsideWindow, "record")} before --since left out, " : "")
+        + $"{Plural.Of(s.Errors.Count, "unreadable input")}.";
 }

@@ -6,11 +6,18 @@ namespace Denied.Cli;
 /// <summary>Builds the findings store client for the CLI from the standard AWS options.</summary>
 public static class StoreFactory
 {
-    /// <summary>--table, else $DENIED_TABLE, else the template's default name.</summary>
-    public static string TableName(string? option) =>
+    /// <summary>The template names the table after its stack (<c>${AWS::StackName}-findings</c>).</summary>
+    public const string TableSuffix = "-findings";
+
+    /// <summary>The stack name `sam deploy --guided` is told to use in the README.</summary>
+    public const string DefaultStack = "denied";
+
+    /// <summary>--table, else --stack's table, else $DENIED_TABLE, else the table of a stack named denied.</summary>
+    public static string TableName(string? option, string? stack = null) =>
         option is { Length: > 0 } ? option
+        : stack is { Length: > 0 } ? stack + TableSuffix
         : Environment.GetEnvironmentVariable("DENIED_TABLE") is { Length: > 0 } env ? env
-        : "denied-findings";
+        : DefaultStack + TableSuffix;
 
     public static (FindingStore Store, IAmazonDynamoDB Client) Create(AwsOptions aws, string table)
     {

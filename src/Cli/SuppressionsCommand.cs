@@ -34,7 +34,7 @@ public static class SuppressionsCommand
         output.AcceptOnlyFromAmong("table", "json");
         var command = new Command("list", "Every suppression rule.") { output };
         var target = FindingsCommand.AddAws(command, out var table);
-        command.SetAction((parse, ct) => FindingsActions.WithStore(new FindingsActions.Target(target(parse), StoreFactory.TableName(parse.GetValue(table))), Console.Error, async store =>
+        command.SetAction((parse, ct) => FindingsActions.WithStore(new FindingsActions.Target(target(parse), table(parse)), Console.Error, async store =>
         {
             var rules = await store.ListSuppressionsAsync(ct);
             if (parse.GetValue(output) == "json")
@@ -85,7 +85,7 @@ public static class SuppressionsCommand
             id, reason, function, role, action, resource, until,
         };
         var target = FindingsCommand.AddAws(command, out var table);
-        command.SetAction((parse, ct) => FindingsActions.WithStore(new FindingsActions.Target(target(parse), StoreFactory.TableName(parse.GetValue(table))), Console.Error, async store =>
+        command.SetAction((parse, ct) => FindingsActions.WithStore(new FindingsActions.Target(target(parse), table(parse)), Console.Error, async store =>
         {
             var rule = new SuppressionRule(parse.GetValue(id)!, parse.GetValue(reason)!)
             {
@@ -112,7 +112,7 @@ public static class SuppressionsCommand
         var id = new Argument<string>("id") { Description = "the rule's name" };
         var command = new Command("remove", "Remove a rule: matching denials become findings again.") { id };
         var target = FindingsCommand.AddAws(command, out var table);
-        command.SetAction((parse, ct) => FindingsActions.WithStore(new FindingsActions.Target(target(parse), StoreFactory.TableName(parse.GetValue(table))), Console.Error, async store =>
+        command.SetAction((parse, ct) => FindingsActions.WithStore(new FindingsActions.Target(target(parse), table(parse)), Console.Error, async store =>
         {
             var removed = await store.DeleteSuppressionAsync(parse.GetValue(id)!, ct);
             Console.Out.WriteLine(removed ? "removed" : $"no suppression {TextEscaping.PlainLine(parse.GetValue(id), 80)}");
@@ -121,8 +121,5 @@ public static class SuppressionsCommand
         return command;
     }
 
-    private static DateTimeOffset? ParseTime(string? value) =>
-        value is null ? null
-        : DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t) ? t
-        : throw new CliInputException($"--until: '{TextEscaping.PlainLine(value, 80)}' is not an ISO-8601 time");
+    private static DateTimeOffset? ParseTime(string? value) => FutureTime.Parse("--until", value, TimeProvider.System);
 }

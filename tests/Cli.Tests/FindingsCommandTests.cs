@@ -78,6 +78,7 @@ public sealed class FindingsCommandTests(MotoServer moto)
 
         var resolve = await FindingsTable.CaptureAsync((o, e) => FindingsActions.ResolveAsync(_table.Target, id, OutputFormat.Table, o, e, CancellationToken.None));
         Assert.Equal(ExitCodes.Clean, resolve.ExitCode);
+        Assert.Equal($"resolved finding {id} (kms:Decrypt by payments-worker, 4 denials); it reopens and notifies if the denial happens again", resolve.StdOut.Trim());
         Assert.Equal([id], (await _table.ListRowsAsync(new FindingQuery { Status = FindingStatus.Resolved })).Select(r => r.Id));
         Assert.DoesNotContain(id, (await _table.ListRowsAsync(new FindingQuery { Status = FindingStatus.Open })).Select(r => r.Id));
     }
@@ -92,7 +93,7 @@ public sealed class FindingsCommandTests(MotoServer moto)
         var mute = await FindingsTable.CaptureAsync((o, e) => FindingsActions.MuteAsync(_table.Target, id, "tracing is off on purpose", null, o, e, CancellationToken.None));
 
         Assert.Equal(ExitCodes.Clean, mute.ExitCode);
-        Assert.Contains("muted: tracing is off on purpose", mute.StdOut, StringComparison.Ordinal);
+        Assert.Equal($"muted finding {id} (xray:PutTraceSegments by orders-api, 1 denial) until unmuted: tracing is off on purpose", mute.StdOut.Trim());
         var muted = await _table.ListAsync(new FindingQuery { Status = FindingStatus.Muted });
         using var doc = JsonDocument.Parse(muted.StdOut);
         var row = Assert.Single(doc.RootElement.EnumerateArray());
@@ -101,7 +102,44 @@ public sealed class FindingsCommandTests(MotoServer moto)
     }
 
     [Theory]
+    [InlineData("1970-01-01")]
+    [InlineData("2026-01-01T00:00:00Z")]
+    public async Task MuteUntilAPastTimeIsRefusedAndChangesNothing(string until)
+    {
+        await _table.CreateAsync();
+        await _table.BackfillAsync(Run.SampleLogs);
+        var id = (await _table.ListRowsAsync(new FindingQuery { Action = "xray:PutTraceSegments" })).Single().Id;
+        var clock = new FixedClock(DateTimeOffset.Parse("2026-12-07T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+
+        var mute = await FindingsTable.CaptureAsync((o, e) => FindingsActions.MuteAsync(_table.Target, id, "probe", until, clock, o, e, CancellationToken.None));
+
+        Assert.Equal(ExitCodes.Usage, mute.ExitCode);
+        Assert.Contains("is not in the future", mute.StdErr, StringComparison.Ordinal);
+        Assert.Equal("", mute.StdOut);
+        Assert.Contains(id, (await _table.ListRowsAsync(new FindingQuery { Status = FindingStatus.Open })).Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task ShowAcceptsTheShortIdTheTablePrints()
+    {
+        await _table.CreateAsync();
+        await _table.BackfillAsync(Run.SampleLogs);
+        var id = (await _table.ListRowsAsync(new FindingQuery { Action = "kms:Decrypt" })).Single().Id;
+        var list = await _table.ListAsync(new FindingQuery(), OutputFormat.Table);
+        var shortId = list.StdOut.Split('\n').Select(l => l.Split(' ')[0]).Single(p => p.Length >= 8 && id.StartsWith(p, StringComparison.Ordinal));
+
+        var show = await FindingsTable.CaptureAsync((o, e) => FindingsActions.ShowAsync(_table.Target, shortId, OutputFormat.Json, o, e, CancellationToken.None));
+
+        Assert.True(shortId.Length < id.Length);
+        Assert.Equal(ExitCodes.Clean, show.ExitCode);
+        using var doc = JsonDocument.Parse(show.StdOut);
+        Assert.Equal(id, doc.RootElement.GetProperty("findingId").GetString());
+    }
+
+    [Theory]
     [InlineData("0123456789abcdef0123456789abcdef", ExitCodes.AwsError)]
+    [InlineData("01234567", ExitCodes.AwsError)]
+    [InlineData("0123", ExitCodes.Usage)]
     [InlineData("not-a-finding-id", ExitCodes.Usage)]
     public async Task ShowOfAnUnknownOrMalformedIdFailsWithItsExitCode(string id, int exitCode)
     {

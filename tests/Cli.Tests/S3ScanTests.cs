@@ -38,6 +38,46 @@ public sealed class S3ScanTests(MotoServer moto)
         Assert.Contains("S3", result.StdErr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AnEmptyPrefixHasNoCloudTrailLogFilesAndExitsThree()
+    {
+        await UploadSamplesAsync();
+
+        var result = await Run.ScanAsync($"s3://{Bucket}/AWSLogs/999999999999/", aws: new AwsOptions(MotoServer.Region, null, moto.EndpointUrl));
+
+        Assert.Equal(ExitCodes.InputErrors, result.ExitCode);
+        Assert.Equal($"denied: no CloudTrail log files under s3://{Bucket}/AWSLogs/999999999999/", result.StdErr.Trim());
+    }
+
+    [Fact]
+    public async Task KeysWithControlCharactersAreListedUrlEncodedAndRead()
+    {
+        await moto.ResetAsync();
+        using var s3 = Client();
+        await s3.PutBucketAsync(Bucket);
+        var log = Directory.EnumerateFiles(Run.SampleLogs, "*.json.gz", SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
+        // XML 1.0 cannot carry U+0001: without encoding-type=url the listing does not parse. Space and plus must stay apart.
+        const string Key = "AWSLogs/odd name+plus%41/log.json.gz";
+        await s3.PutObjectAsync(new PutObjectRequest { BucketName = Bucket, Key = Key, FilePath = log });
+
+        var result = await Run.ScanAsync($"s3://{Bucket}/AWSLogs/", aws: new AwsOptions(MotoServer.Region, null, moto.EndpointUrl));
+        var local = await Run.ScanAsync(log);
+
+        Assert.Equal(ExitCodes.DenialsFound, result.ExitCode);
+        Assert.Equal(Findings(local.StdOut), Findings(result.StdOut));
+    }
+
+    [Theory]
+    [InlineData("a+b.txt", "a b.txt")]
+    [InlineData("a%2Bb.txt", "a+b.txt")]
+    [InlineData("100%25.csv", "100%.csv")]
+    [InlineData("%ED%95%9C%EA%B8%80/x.txt", "한글/x.txt")]
+    [InlineData("odd%01name", "oddname")]
+    public void UrlEncodedKeysDecodeAsS3EncodesThem(string listed, string key) => Assert.Equal(key, S3Listing.DecodeKey(listed));
+
+    private AmazonS3Client Client() => new(new BasicAWSCredentials("testing", "testing"),
+        new AmazonS3Config { ServiceURL = moto.EndpointUrl, ForcePathStyle = true, AuthenticationRegion = MotoServer.Region });
+
     private async Task UploadSamplesAsync()
     {
         await moto.ResetAsync();

@@ -15,7 +15,8 @@ public static class CloudTrailInput
     /// Every .json / .json.gz file under a folder, in path order (see <see cref="LogFileWalker"/>); a file path
     /// gives itself, whatever kind of file it is (a pipe such as <c>&lt;(zcat …)</c> is read as given).
     /// </summary>
-    public static IEnumerable<LogFileWalker.Entry> Enumerate(string path)
+    /// <param name="skippedName">Hears each file of a folder left out because its name is not a log file's.</param>
+    public static IEnumerable<LogFileWalker.Entry> Enumerate(string path, Action<string>? skippedName = null)
     {
         if (File.Exists(path))
         {
@@ -27,7 +28,7 @@ public static class CloudTrailInput
             throw new FileNotFoundException($"no such file or folder: {path}", path);
         }
 
-        return LogFileWalker.Walk(path);
+        return LogFileWalker.Walk(path, skippedName);
     }
 
     /// <summary>The files of <see cref="Enumerate"/> alone.</summary>
@@ -144,7 +145,9 @@ public static class CloudTrailInput
                 }
 
                 index++;
-                if (skipNonDenials && !CloudTrailRecordParser.MayBeDenial(slice.Span))
+                // A value that names no event ({"foo":1}, a project.assets.json) is parsed in full even when it carries no
+                // error, so a scan reports it as not a CloudTrail record, as explain does, instead of counting a record.
+                if (skipNonDenials && !CloudTrailRecordParser.MayBeDenial(slice.Span) && CloudTrailRecordParser.NamesAnEvent(slice.Span))
                 {
                     yield return InputItem.Skipped(name, index);
                     continue;

@@ -30,6 +30,13 @@ public static class CloudTrailRecordParser
         return false;
     }
 
+    /// <summary>
+    /// True when the text has an "eventName" or "eventSource" key (a CloudTrail record, or an envelope whose detail is
+    /// one): the cheap test that lets a scan skip a successful record unparsed without counting foreign JSON as records.
+    /// </summary>
+    public static bool NamesAnEvent(ReadOnlySpan<byte> json) =>
+        json.IndexOf("\"eventName\""u8) >= 0 || json.IndexOf("\"eventSource\""u8) >= 0;
+
     public static RecordParseResult Parse(ReadOnlySpan<byte> json)
     {
         // A file or stdin saved by an editor may start with a UTF-8 byte order mark, which is not JSON.

@@ -35,7 +35,8 @@ public static class LogFileWalker
         ReturnSpecialDirectories = false,
     };
 
-    public static IEnumerable<Entry> Walk(string root)
+    /// <param name="skippedName">Hears each file left out because its name is not a log file's (its path as walked).</param>
+    public static IEnumerable<Entry> Walk(string root, Action<string>? skippedName = null)
     {
         var canonicalRoot = RealPath(Path.GetFullPath(root));
         var visited = new HashSet<string>(StringComparer.Ordinal) { canonicalRoot };
@@ -82,6 +83,7 @@ public static class LogFileWalker
 
             if (!IsLogFileName(entry.Name))
             {
+                skippedName?.Invoke(shown);
                 continue;
             }
 

@@ -24,6 +24,9 @@ public sealed class LogScanner(DenialIntake intake, DateTimeOffset? since = null
     public FindingAggregator Findings { get; } = new(keepEvents);
     public ScanStats Stats { get; } = new();
 
+    /// <summary>The Lambda denials by function and hour, for the chart of the HTML report.</summary>
+    public DenialTimeline Timeline { get; } = new();
+
     public void Add(InputItem item)
     {
         if (item.Error is { } error)
@@ -42,7 +45,7 @@ public sealed class LogScanner(DenialIntake intake, DateTimeOffset? since = null
         var record = item.Record!;
         if (since is { } from && FindingAggregator.ParseTime(record.EventTime) < from)
         {
-            Stats.NotDenied++;
+            Stats.OutsideWindow++;
             return;
         }
 
@@ -65,6 +68,7 @@ public sealed class LogScanner(DenialIntake intake, DateTimeOffset? since = null
                 // the record has no eventID to count it by: memory then grows with distinct denials only by their ids.
                 Stats.Denied++;
                 Findings.Add(outcome.Diagnosis!, record.EventId is null ? item.Location : ScanSource);
+                Timeline.Add(outcome.Diagnosis!.Function?.Name, FindingAggregator.ParseTime(record.EventTime));
                 return;
         }
     }

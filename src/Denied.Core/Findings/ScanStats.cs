@@ -10,6 +10,9 @@ public sealed class ScanStats
     public long SkippedNotDenied { get; set; }
 
     public long NotDenied { get; set; }
+
+    /// <summary>Records that may be denials but happened before the scan's --since: left out, counted here.</summary>
+    public long OutsideWindow { get; set; }
     public long Denied { get; set; }
 
     /// <summary>Denials of principals that are not Lambda functions (users, other roles): counted, no finding.</summary>

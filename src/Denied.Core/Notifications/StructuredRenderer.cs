@@ -62,6 +62,7 @@ public static class StructuredRenderer
     private static void WriteHeader(System.Text.Json.Utf8JsonWriter w, Notification n, bool truncated)
     {
         w.WriteStartObject();
+        w.WriteString("schemaVersion", SchemaVersion.Current);
         w.WriteString("type", Type);
         w.WriteString("transition", n.Transition);
         w.WriteString("severity", Severity.Of(n.Finding.Key.Layer, n.Finding.Diagnosis.ExplicitDeny));

@@ -3,28 +3,38 @@ using Denied.Diagnostics;
 namespace Denied.Rendering;
 
 /// <summary>
-/// Markdown for tickets and pull requests. Values from the record are escaped with
+/// Markdown for tickets and pull requests. Identifiers from the record are code spans
+/// (<see cref="FindingsMarkdownRenderer.Code"/>), prose such as the error message is escaped with
 /// <see cref="TextEscaping.Markdown"/> (no link, image, HTML or table cell can form); code blocks carry only
 /// our own rendered fixes, with fence-closing runs broken by <see cref="TextEscaping.CodeBlock"/>.
 /// </summary>
 public static class DiagnosisMarkdownRenderer
 {
-    public static void Render(Diagnosis d, TextWriter o)
+    /// <param name="withHeading">False inside a findings report, which heads each finding itself.</param>
+    /// <param name="withSnippets">False inside a findings report: the SAM/CloudFormation/Terraform/CDK forms of the fix are long, and <c>--output json</c> or <c>findings show</c> give them.</param>
+    public static void Render(Diagnosis d, TextWriter o, bool withHeading = true, bool withSnippets = true)
     {
         var m = TextEscaping.Markdown;
-        o.WriteLine(d.Denied
-            ? $"### Access denied: {m(d.Action ?? "unknown action")} on {m(d.Resource ?? "unknown resource")}"
-            : $"### Not a denial: {m(d.EventSource)} {m(d.EventName)}");
-        o.WriteLine();
-        Row(o, "Event", $"{m(d.EventId)} at {m(d.EventTime)} ({m(d.Account)} / {m(d.Region)})");
-        Row(o, "Call", $"{m(d.EventSource)} {m(d.EventName)}");
-        Row(o, "Error", d.ErrorCode is null ? null : $"{m(d.ErrorCode)}: {m(d.ErrorMessage, 400)}");
-        Row(o, "Caller", $"{Codes.Of(d.Principal.Kind)} {m(d.Principal.Arn)}");
-        Row(o, "Function", d.Function is { } f ? $"{m(f.Name ?? "unknown (shared role)")}, role {m(f.RoleArn)}" : null);
+
+        // Identifiers and the error message (ARNs and actions) as code spans: no backslashes needed, see FindingsMarkdownRenderer.Code.
+        var c = FindingsMarkdownRenderer.Code;
+        if (withHeading)
+        {
+            o.WriteLine(d.Denied
+                ? $"### Access denied: {c(d.Action ?? "unknown action")} on {c(d.Resource ?? "unknown resource")}"
+                : $"### Not a denial: {c(d.EventSource)} {c(d.EventName)}");
+            o.WriteLine();
+        }
+
+        Row(o, "Event", $"{c(d.EventId)} at {c(d.EventTime)} ({c(d.Account)} / {c(d.Region)})");
+        Row(o, "Call", $"{c(d.EventSource)} {c(d.EventName)}");
+        Row(o, "Error", d.ErrorCode is null ? null : $"{c(d.ErrorCode)}: {c(d.ErrorMessage)}");
+        Row(o, "Caller", $"{Codes.Of(d.Principal.Kind)} {c(d.Principal.Arn)}");
+        Row(o, "Function", d.Function is { } f ? $"{(f.Name is { } name ? c(name) : "unknown (shared role)")}, role {c(f.RoleArn)}" : null);
         if (d.Denied)
         {
             Row(o, "Layer", d.Layer is { } l ? $"{Codes.Of(l)}{(d.ExplicitDeny == true ? " (explicit deny)" : "")}" : null);
-            Row(o, "Denying policy", m(d.DenyingPolicyArn));
+            Row(o, "Denying policy", d.DenyingPolicyArn is { } p ? c(p) : null);
         }
 
         foreach (var note in d.Notes)
@@ -47,12 +57,12 @@ public static class DiagnosisMarkdownRenderer
             Fence(o, "json", DiagnosisTextRenderer.PolicyJsonText(s.Statement));
         }
 
-        foreach (var c in fix.Commands)
+        foreach (var command in fix.Commands)
         {
-            Fence(o, "sh", c);
+            Fence(o, "sh", command);
         }
 
-        foreach (var (tool, snippet) in fix.Snippets.OrderBy(p => p.Key, StringComparer.Ordinal))
+        foreach (var (tool, snippet) in fix.Snippets.Where(_ => withSnippets).OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             o.WriteLine($"<details><summary>{m(tool)}</summary>");
             o.WriteLine();
@@ -64,6 +74,11 @@ public static class DiagnosisMarkdownRenderer
         foreach (var note in fix.Notes)
         {
             o.WriteLine($"- {m(note)}");
+        }
+
+        if (!withSnippets && fix.Snippets.Count > 0)
+        {
+            o.WriteLine($"- The same change as {m(string.Join(", ", fix.Snippets.Keys.Order(StringComparer.Ordinal)))}: `--output json` or `denied findings show ID --output markdown`.");
         }
 
         o.WriteLine();

@@ -5,7 +5,7 @@ using Denied.Findings;
 namespace Denied.Rendering;
 
 /// <summary>
-/// A finding in JSON: the diagnosis record's fields (<see cref="DiagnosisJson"/>) plus findingId, count, firstSeen,
+/// A finding in JSON: schemaVersion, the diagnosis record's fields (docs/schemas/diagnosis.schema.json) plus findingId, count, firstSeen,
 /// lastSeen, functionNames, sampleEventIds and, for stored findings, status.
 /// </summary>
 public static class FindingJson
@@ -14,6 +14,7 @@ public static class FindingJson
     {
         var o = finding.Observation;
         w.WriteStartObject();
+        w.WriteString("schemaVersion", SchemaVersion.Current);
         DiagnosisJson.WriteBody(w, o.Latest);
         WriteCounts(w, finding.Id, finding.Count, o.FirstSeen, o.LastSeen, o.FunctionNames, finding.SampleEventIds);
         w.WriteEndObject();
@@ -22,6 +23,7 @@ public static class FindingJson
     public static void Write(Utf8JsonWriter w, Finding finding)
     {
         w.WriteStartObject();
+        w.WriteString("schemaVersion", SchemaVersion.Current);
         DiagnosisJson.WriteBody(w, finding.Diagnosis);
         WriteCounts(w, finding.Id, finding.Count, finding.FirstSeen, finding.LastSeen, finding.FunctionNames, finding.SampleEventIds);
         w.WriteString("status", FindingStatusCodes.Of(finding.Status));
@@ -52,6 +54,7 @@ public static class FindingJson
         w.WriteNumber("records", stats.Records);
         w.WriteNumber("skippedNotDenied", stats.SkippedNotDenied);
         w.WriteNumber("notDenied", stats.NotDenied);
+        w.WriteNumber("outsideWindow", stats.OutsideWindow);
         w.WriteNumber("denied", stats.Denied);
         w.WriteNumber("ignoredOtherPrincipal", stats.IgnoredOtherPrincipal);
         w.WriteNumber("suppressed", stats.Suppressed);

@@ -13,25 +13,28 @@ public static class Run
 
     public static string SampleLogs => RepoPaths.Combine("samples", "AWSLogs");
 
-    public static Result Explain(string file, OutputFormat format = OutputFormat.Json, FileInfo? functions = null)
+    public static Result Explain(string file, OutputFormat format = OutputFormat.Json, FileInfo? functions = null, bool all = false)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var code = ExplainCommand.Run(file, format, functions, stdout, stderr);
+        var code = ExplainCommand.Run(file, format, functions, stdout, stderr, all);
         return new Result(code, stdout.ToString(), stderr.ToString());
     }
 
-    public static async Task<Result> ScanAsync(string path, OutputFormat format = OutputFormat.Json, string? toTable = null, AwsOptions? aws = null, string? table = null)
+    public static async Task<Result> ScanAsync(string path, OutputFormat format = OutputFormat.Json, string? toTable = null, AwsOptions? aws = null, string? table = null, string? since = null)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var options = new ScanCommand.ScanOptions(path, format, null, null, toTable, Progress: false, aws ?? new AwsOptions(null, null, null)) { Table = table };
+        var options = new ScanCommand.ScanOptions(path, format, null, since, toTable, Progress: false, aws ?? new AwsOptions(null, null, null)) { Table = table };
         var code = await ScanCommand.RunAsync(options, stdout, stderr, TimeProvider.System, CancellationToken.None);
         return new Result(code, stdout.ToString(), stderr.ToString());
     }
 
     /// <summary>The built program (denied.dll is copied next to this test assembly), with raw bytes on standard input.</summary>
-    public static async Task<Result> ProgramAsync(byte[] stdin, params string[] args)
+    public static Task<Result> ProgramAsync(byte[] stdin, params string[] args) => ProgramAsync(stdin, new Dictionary<string, string?>(), args);
+
+    /// <param name="environment">Variables to set (a null value removes the variable) in the program's environment.</param>
+    public static async Task<Result> ProgramAsync(byte[] stdin, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -40,6 +43,18 @@ public static class Run
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment)
+        {
+            if (value is null)
+            {
+                psi.Environment.Remove(name);
+            }
+            else
+            {
+                psi.Environment[name] = value;
+            }
+        }
+
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "denied.dll"));
         foreach (var a in args)
         {

@@ -1,0 +1,71 @@
+using Cli.Tests.Support;
+using Denied.Cli;
+
+namespace Cli.Tests;
+
+/// <summary>
+/// Every AWS failure of the built program is exit 4 and one line that names what failed and the likely cause
+/// (no region, no credentials, unreachable endpoint), never a stack trace and never "transient" for configuration.
+/// </summary>
+public sealed class AwsFailureTests
+{
+    public static TheoryData<string[]> AwsCommands => new()
+    {
+        new[] { "findings", "list" },
+        new[] { "findings", "show", "0123456789abcdef0123456789abcdef" },
+        new[] { "findings", "create-table" },
+        new[] { "suppressions", "list" },
+        new[] { "scan", "s3://acme-cloudtrail-archive/AWSLogs/" },
+        new[] { "scan", Run.SampleLogs, "--to-table", "denied-findings" },
+    };
+
+    [Theory]
+    [MemberData(nameof(AwsCommands))]
+    public async Task WithNoRegionTheCommandSaysHowToSetOneAndExitsFour(string[] args)
+    {
+        var result = await Run.ProgramAsync([], AwsEnvironment.Nothing(), args);
+
+        Assert.Equal(ExitCodes.AwsError, result.ExitCode);
+        var line = OneLine(result.StdErr);
+        Assert.Contains("no AWS region", line, StringComparison.Ordinal);
+        Assert.Contains("--region", line, StringComparison.Ordinal);
+        Assert.Contains("AWS_REGION", line, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(AwsCommands))]
+    public async Task WithARegionButNoCredentialsTheCommandSaysSoAndExitsFour(string[] args)
+    {
+        var result = await Run.ProgramAsync([], AwsEnvironment.RegionOnly(), args);
+
+        Assert.Equal(ExitCodes.AwsError, result.ExitCode);
+        var line = OneLine(result.StdErr);
+        Assert.Contains("no AWS credentials", line, StringComparison.Ordinal);
+        Assert.Contains("--profile", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("transient", line, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [MemberData(nameof(AwsCommands))]
+    public async Task AnUnreachableEndpointIsNamedAndExitsFour(string[] args)
+    {
+        // Port 9 (discard) on the loopback: nothing listens, the connection is refused at once.
+        var result = await Run.ProgramAsync([], AwsEnvironment.RegionAndKeys(), [.. args, "--endpoint-url", "http://127.0.0.1:9"]);
+
+        Assert.Equal(ExitCodes.AwsError, result.ExitCode);
+        var line = OneLine(result.StdErr);
+        Assert.Contains("http://127.0.0.1:9", line, StringComparison.Ordinal);
+        Assert.Contains("unreachable", line, StringComparison.Ordinal);
+    }
+
+    /// <summary>The one line on standard error (besides the backfill's own summary line when a scan ran), with no trace of an exception.</summary>
+    private static string OneLine(string stderr)
+    {
+        var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.DoesNotContain("Unhandled", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\n", stderr, StringComparison.Ordinal);
+        return Assert.Single(lines);
+    }
+}
