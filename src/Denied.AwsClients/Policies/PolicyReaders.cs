@@ -10,7 +10,7 @@ namespace Denied.AwsClients.Policies;
 /// <summary>
 /// The composition of every policy reader for one region and optional endpoint override: the SDK clients (S3 in
 /// path style when the endpoint is overridden, as local emulators need) and the hand-written clients, all with the
-/// default credential chain. Owns the SDK clients; the caller owns <paramref name="http"/>.
+/// default credential chain. Owns the SDK clients; the caller owns the HttpClient passed to the constructor.
 /// </summary>
 public sealed class PolicyReaders : IDisposable
 {
