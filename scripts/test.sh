@@ -15,6 +15,13 @@ if [ ${#need[@]} -gt 0 ]; then
   "$PYTHON" -m pip install --quiet "${need[@]}"
 fi
 
+# The policy evaluator's differential test needs node and the test-only oracle package (tests/PolicyOracle,
+# AGPL-3.0, never part of the product); the test fails loudly if either is missing.
+if [ ! -d tests/PolicyOracle/node_modules/@cloud-copilot/iam-simulate ]; then
+  echo "installing for the tests: @cloud-copilot/iam-simulate (tests/PolicyOracle)"
+  npm ci --prefix tests/PolicyOracle --no-audit --no-fund --silent
+fi
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 set +e
