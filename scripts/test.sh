@@ -23,6 +23,13 @@ if [ ! -x /usr/bin/chromium ]; then
   "${as_root[@]}" apt-get update -qq && "${as_root[@]}" apt-get install -y -qq --no-install-recommends chromium >/dev/null
 fi
 
+# The policy evaluator's differential test needs node and the test-only oracle package (tests/PolicyOracle,
+# AGPL-3.0, never part of the product); the test fails loudly if either is missing.
+if [ ! -d tests/PolicyOracle/node_modules/@cloud-copilot/iam-simulate ]; then
+  echo "installing for the tests: @cloud-copilot/iam-simulate (tests/PolicyOracle)"
+  npm ci --prefix tests/PolicyOracle --no-audit --no-fund --silent
+fi
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 set +e

@@ -97,7 +97,7 @@ public static class PolicyEvaluator
                 break;
             case PolicyDecision.ImplicitDeny:
                 layer = scpOk == Truth.False ? DenialLayer.ServiceControlPolicy
-                    : core == Truth.False ? CoreLayer(sameAccount, authoritative, identityAllow, direct.Or(account))
+                    : core == Truth.False ? CoreLayer(isService, sameAccount, authoritative, identityAllow, direct.Or(account))
                     : boundaryOk == Truth.False ? DenialLayer.PermissionsBoundary
                     : DenialLayer.SessionPolicy;
                 break;
@@ -117,10 +117,14 @@ public static class PolicyEvaluator
     private static bool NotPrincipalStatement(SourcedPolicy policy, StatementOutcome outcome) =>
         policy.Document.Statements[outcome.Reference.Index].NotPrincipal is not null;
 
-    private static DenialLayer CoreLayer(Truth sameAccount, bool authoritative, Truth identityAllow, Truth resourceAllow) =>
-        identityAllow == Truth.True || (sameAccount == Truth.True && authoritative && resourceAllow == Truth.False) || (sameAccount == Truth.False && resourceAllow == Truth.False && identityAllow != Truth.False)
-            ? DenialLayer.ResourcePolicy
-            : DenialLayer.IdentityPolicy;
+    /// <summary>The side that lacks the Allow: the resource policy for services, for a key or trust policy that grants nothing, and cross-account when the identity allows.</summary>
+    private static DenialLayer CoreLayer(bool isService, Truth sameAccount, bool authoritative, Truth identityAllow, Truth resourceGrant)
+    {
+        if (isService) return DenialLayer.ResourcePolicy;
+        if (sameAccount == Truth.True)
+            return authoritative && resourceGrant == Truth.False ? DenialLayer.ResourcePolicy : DenialLayer.IdentityPolicy;
+        return identityAllow == Truth.False ? DenialLayer.IdentityPolicy : DenialLayer.ResourcePolicy;
+    }
 
     /// <summary>An Allow that failed on exactly one element (the condition keys count as one).</summary>
     private static bool IsNearMiss(StatementOutcome outcome)
