@@ -12,7 +12,8 @@ namespace Denied.Cli;
 /// writes them as the files the offline options take: authorization-details.json (the shape of
 /// `aws iam get-account-authorization-details`, restricted to the roles read), resource-policies.json (resource ARN →
 /// policy document) and, with --organization, organization-policies.json (SCPs and RCPs with their targets and each
-/// account's path from the root), plus reads.json naming every read and what it found.
+/// account's path from the root), with --authorization-id access-troubleshooter.json (what the IAM Access
+/// Troubleshooter recorded for that denial), plus reads.json naming every read and what it found.
 /// </summary>
 public static class PoliciesCommand
 {
@@ -20,11 +21,12 @@ public static class PoliciesCommand
     public const string ResourcePoliciesFile = "resource-policies.json";
     public const string OrganizationPoliciesFile = "organization-policies.json";
     public const string ReadsFile = "reads.json";
+    public const string AccessTroubleshooterFile = "access-troubleshooter.json";
 
     private static readonly JsonWriterOptions Indented = new() { Indented = true };
 
     public sealed record CollectOptions(
-        IReadOnlyList<string> Roles, IReadOnlyList<string> Resources, bool Organization, string OutDirectory, AwsOptions Aws);
+        IReadOnlyList<string> Roles, IReadOnlyList<string> Resources, bool Organization, string OutDirectory, AwsOptions Aws, string? AuthorizationId = null);
 
     public static Command Create()
     {
@@ -34,13 +36,17 @@ public static class PoliciesCommand
             Description = "a resource ARN whose resource-based policy to read: bucket or object, KMS key, queue, topic, function, secret, table (repeat)",
         };
         var organization = new Option<bool>("--organization") { Description = "also read the SCPs and RCPs above each role's account (management or delegated administrator account)" };
+        var authorizationId = new Option<string?>("--authorization-id")
+        {
+            Description = "the authorization ID an access-denied message ends with: capture what the IAM Access Troubleshooter recorded (within about 24 hours, in the denial's region)",
+        };
         var output = new Option<string>("--out") { Description = "folder to write the files into (created if missing)", Required = true };
         var region = CommonOptions.Region();
         var profile = CommonOptions.Profile();
         var endpoint = CommonOptions.EndpointUrl();
         var collect = new Command("collect", "Read a role's policies, resources' policies and the organization's SCPs/RCPs into the files `denied explain` reads offline.")
         {
-            role, resource, organization, output, region, profile, endpoint,
+            role, resource, organization, authorizationId, output, region, profile, endpoint,
         };
         collect.SetAction((parse, ct) => CollectAsync(
             new CollectOptions(
@@ -48,7 +54,8 @@ public static class PoliciesCommand
                 parse.GetValue(resource) ?? [],
                 parse.GetValue(organization),
                 parse.GetValue(output)!,
-                new AwsOptions(parse.GetValue(region), parse.GetValue(profile), parse.GetValue(endpoint))),
+                new AwsOptions(parse.GetValue(region), parse.GetValue(profile), parse.GetValue(endpoint)),
+                parse.GetValue(authorizationId)),
             Console.Out,
             Console.Error,
             ct));
@@ -94,12 +101,19 @@ public static class PoliciesCommand
         }
 
         PolicyCollection collection;
+        JsonObject? troubleshooter = null;
         using (var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) })
         {
             try
             {
                 using var readers = new PolicyReaders(region, endpoint, http);
                 collection = await readers.Collector.CollectAsync(options.Roles, options.Resources, options.Organization, ct).ConfigureAwait(false);
+                if (options.AuthorizationId is { } id)
+                {
+                    var (capture, reads) = await new AccessTroubleshooterCapture(readers.AccessTroubleshooter).CaptureAsync(id, ct).ConfigureAwait(false);
+                    troubleshooter = capture;
+                    collection = collection with { Reads = [.. collection.Reads, .. reads] };
+                }
             }
             catch (ArgumentException e)
             {
@@ -113,6 +127,11 @@ public static class PoliciesCommand
         if (collection.OrganizationPolicies is { } organization)
         {
             Write(options.OutDirectory, OrganizationPoliciesFile, organization, stdout);
+        }
+
+        if (troubleshooter is not null)
+        {
+            Write(options.OutDirectory, AccessTroubleshooterFile, troubleshooter, stdout);
         }
 
         Write(options.OutDirectory, ReadsFile, collection.ReadsJson(), stdout);
@@ -132,9 +151,14 @@ public static class PoliciesCommand
 
     private static string? Validate(CollectOptions options)
     {
-        if (options.Roles.Count == 0 && options.Resources.Count == 0 && !options.Organization)
+        if (options.Roles.Count == 0 && options.Resources.Count == 0 && !options.Organization && options.AuthorizationId is null)
         {
-            return "nothing to collect: give --role, --resource or --organization";
+            return "nothing to collect: give --role, --resource, --organization or --authorization-id";
+        }
+
+        if (options.AuthorizationId is { } id && !AccessTroubleshooterClient.IsValidAuthorizationId(id))
+        {
+            return $"--authorization-id is 1 to 256 characters of 0-9 and a-z: {TextEscaping.PlainLine(id)}";
         }
 
         if (options.Organization && options.Roles.Count == 0)

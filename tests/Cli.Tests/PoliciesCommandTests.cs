@@ -73,9 +73,10 @@ public sealed class PoliciesCommandTests(MotoServer moto) : IAsyncLifetime, IDis
     [InlineData(new[] { "arn:aws:iam::12345:role/x" }, new string[0], false, "--role is not a role ARN")]
     [InlineData(new string[0], new[] { "orders-data" }, false, "--resource is not an ARN")]
     [InlineData(new string[0], new[] { "arn:aws:s3:::b" }, true, "--organization reads the policies above each --role's account")]
-    public async Task BadArguments_ExitTwoWithTheReason_AndWriteNothing(string[] roles, string[] resources, bool organization, string reason)
+    [InlineData(new string[0], new string[0], false, "--authorization-id is 1 to 256 characters of 0-9 and a-z", "EXAMPLE1a2b")]
+    public async Task BadArguments_ExitTwoWithTheReason_AndWriteNothing(string[] roles, string[] resources, bool organization, string reason, string? authorizationId = null)
     {
-        var (code, _, stderr) = await CollectAsync(roles, resources, organization);
+        var (code, _, stderr) = await CollectAsync(roles, resources, organization, authorizationId: authorizationId);
 
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains(reason, stderr, StringComparison.Ordinal);
@@ -91,12 +92,32 @@ public sealed class PoliciesCommandTests(MotoServer moto) : IAsyncLifetime, IDis
         Assert.Contains("nothing to collect", result.StdErr, StringComparison.Ordinal);
     }
 
-    private async Task<(int Code, string StdOut, string StdErr)> CollectAsync(string[] roles, string[] resources, bool organization)
+    [Fact]
+    public async Task AuthorizationId_CapturesWhatTheAccessTroubleshooterRecorded_IntoItsOwnFile()
+    {
+        using var server = new LoopbackServer();
+        server
+            .Reply(200, """{"requestContext":{"aws:SourceVpce":"vpce-1a2b3c4d"},"evaluations":[{"action":"s3:GetObject","resource":"arn:aws:s3:::orders-data/in/1.json","evaluatedEffect":"EXPLICIT_DENY","matchedPolicies":[{"uri":"arn:aws:iam::123456789012:policy/OnlyVpce","matchedStatements":[{"sid":"DenyOutsideVpce","evaluatedEffect":"DENY"}]}]}],"policies":[{"type":"IDENTITY_BASED_POLICY","inline":false,"uri":"arn:aws:iam::123456789012:policy/OnlyVpce","attachedTo":[{"arn":"arn:aws:iam::123456789012:role/orders-fn"}]}]}""")
+            .Reply(200, """{"Version":"2012-10-17","Statement":[{"Sid":"DenyOutsideVpce","Effect":"Deny","Action":"s3:*","Resource":"*","Condition":{"StringNotEquals":{"aws:SourceVpce":"vpce-0000"}}}]}""");
+
+        var (code, stdout, stderr) = await CollectAsync([], [], organization: false, authorizationId: "0a1b2c3d", endpoint: server.Endpoint.ToString());
+
+        Assert.True(code == ExitCodes.Clean, stderr);
+        Assert.Contains(PoliciesCommand.AccessTroubleshooterFile, stdout, StringComparison.Ordinal);
+        var capture = Read(PoliciesCommand.AccessTroubleshooterFile);
+        Assert.Equal("DenyOutsideVpce", (string?)capture["evaluations"]![0]!["matchedPolicies"]![0]!["matchedStatements"]![0]!["sid"]);
+        Assert.Equal("vpce-0000", (string?)capture["policies"]![0]!["document"]!["Statement"]![0]!["Condition"]!["StringNotEquals"]!["aws:SourceVpce"]);
+        Assert.Equal(["/authorization-details/0a1b2c3d", "/authorization-details/0a1b2c3d/policy?policyUri=arn%3Aaws%3Aiam%3A%3A123456789012%3Apolicy%2FOnlyVpce"], server.Requests.Select(r => r.PathAndQuery));
+    }
+
+    private async Task<(int Code, string StdOut, string StdErr)> CollectAsync(
+        string[] roles, string[] resources, bool organization, string? authorizationId = null, string? endpoint = null)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         var code = await PoliciesCommand.CollectAsync(
-            new PoliciesCommand.CollectOptions(roles, resources, organization, _folder.Path, new AwsOptions(MotoServer.Region, null, moto.EndpointUrl)),
+            new PoliciesCommand.CollectOptions(
+                roles, resources, organization, _folder.Path, new AwsOptions(MotoServer.Region, null, endpoint ?? moto.EndpointUrl), authorizationId),
             stdout,
             stderr,
             CancellationToken.None);

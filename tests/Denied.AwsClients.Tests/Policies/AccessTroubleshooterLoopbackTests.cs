@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Denied.AwsClients.Policies;
+using Denied.TestSupport;
 
 namespace Denied.AwsClients.Tests.Policies;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Denied.AwsClients.Tests.Policies;
+namespace Denied.TestSupport;
 
 /// <summary>
 /// A real HTTP server on 127.0.0.1 (HttpListener on a free port) that answers each request with the next scripted
