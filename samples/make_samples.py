@@ -180,6 +180,43 @@ def envelope(record):
             "account": ACCT, "time": record["eventTime"], "region": record["awsRegion"], "resources": [], "detail": record}
 
 
+def extra_events(events):
+    """Single events added later, from their own seed so the archive above keeps its bytes."""
+    own = random.Random(20261207)
+    oid = lambda: str(uuid.UUID(int=own.getrandbits(128), version=4))
+    ci = {"type": "AssumedRole", "principalId": "AROACIEXAMPLE000001:GitHubActions", "arn": f"arn:aws:sts::{ACCT}:assumed-role/deploy-pipeline/GitHubActions",
+          "accountId": ACCT, "accessKeyId": "ASIACIEXAMPLE0000001",
+          "sessionContext": {"sessionIssuer": {"type": "Role", "principalId": "AROACIEXAMPLE000001", "arn": f"arn:aws:iam::{ACCT}:role/ci/deploy-pipeline",
+                                               "accountId": ACCT, "userName": "deploy-pipeline"}}}
+    sync = {"type": "AssumedRole", "principalId": "AROASYNCEXAMPLE00001:inventory-sync", "arn": f"arn:aws:sts::{ACCT}:assumed-role/inventory-sync-role/inventory-sync",
+            "accountId": ACCT, "accessKeyId": "ASIASYNCEXAMPLE00001",
+            "sessionContext": {"sessionIssuer": {"type": "Role", "principalId": "AROASYNCEXAMPLE00001", "arn": f"arn:aws:iam::{ACCT}:role/service/inventory-sync-role",
+                                                 "accountId": ACCT, "userName": "inventory-sync-role"},
+                               "attributes": {"creationDate": "2026-11-20T13:58:01Z", "mfaAuthenticated": "false"}}}
+    auth_id = "k7q2m9x4p1w8z3v6b5n0"
+    written = {
+        # The IAM UG's authorization-ID form (IAM Access Troubleshooter): the message ends with the console link and the ID.
+        "iam-authorization-id-implicit.json": rec("2026-11-20T14:02:00Z", "iam.amazonaws.com", "CreateInstanceProfile", sync, ua("python3.12"), error="AccessDenied",
+            message=f"User: {sts('inventory-sync-role', 'inventory-sync')} is not authorized to perform: iam:CreateInstanceProfile on resource: arn:aws:iam::{ACCT}:instance-profile/inventory-workers "
+                    f"because no identity-based policy allows the iam:CreateInstanceProfile action. Go to https://us-east-1.console.aws.amazon.com/iam/home?region=us-east-1#/authorization-details/{auth_id} "
+                    f"for complete details, or call the GetRequestAuthorizationDetails API with the following authorization id: {auth_id}",
+            params={"instanceProfileName": "inventory-workers"}, read_only=False),
+        # Lambda cannot assume the role: its trust policy does not allow lambda.amazonaws.com.
+        "lambda-trust-policy-rejection.json": rec("2026-11-20T15:06:00Z", "lambda.amazonaws.com", "CreateFunction20150331", ci,
+            "aws-cli/2.18.0 md/awscrt#0.22.0 ua/2.0 os/linux#6.5.0 command/lambda.create-function",
+            error="InvalidParameterValueException", message="The role defined for the function cannot be assumed by Lambda.",
+            params={"functionName": "alerts-fanout", "runtime": "python3.12", "role": f"arn:aws:iam::{ACCT}:role/service/alerts-fanout-role", "handler": "app.handler"}, read_only=False),
+    }
+    for fname, r in written.items():
+        r["requestID"] = oid()
+        r["eventID"] = oid()
+        e = envelope(r)
+        e["id"] = oid()
+        with open(os.path.join(events, fname), "w") as f:
+            json.dump(e, f, indent=2)
+            f.write("\n")
+
+
 def main():
     import shutil
     shutil.rmtree(os.path.join(ROOT, "AWSLogs"), ignore_errors=True)
@@ -201,6 +238,7 @@ def main():
         with open(os.path.join(events, fname), "w") as f:
             json.dump(envelope(r), f, indent=2)
             f.write("\n")
+    extra_events(events)
     functions = {"Functions": [
         {"FunctionName": fn, "FunctionArn": f"arn:aws:lambda:us-east-1:{ACCT}:function:{fn}", "Runtime": rt, "Role": f"arn:aws:iam::{ACCT}:role{path}{role}", "Handler": "index.handler"}
         for role, fn, path, rt in [("orders-api-role", "orders-api", "/service/", "nodejs20.x"), ("payments-worker-role", "payments-worker", "/service/payments/", "java21"),

@@ -31,6 +31,8 @@ public sealed class DiagnosisContractTests
         ("layer", [JsonValueKind.String, JsonValueKind.Null]),
         ("explicitDeny", [JsonValueKind.True, JsonValueKind.False, JsonValueKind.Null]),
         ("denyingPolicyArn", [JsonValueKind.String, JsonValueKind.Null]),
+        ("authorizationId", [JsonValueKind.String, JsonValueKind.Null]),
+        ("evidence", [JsonValueKind.Object]),
         ("fix", [JsonValueKind.Object]),
         ("fix.target", [JsonValueKind.String]),
         ("fix.statements", [JsonValueKind.Array]),
@@ -95,6 +97,7 @@ public sealed class DiagnosisContractTests
             Assert.Contains(layer, Layers);
         }
 
+        Assert.All(d.GetProperty("evidence").EnumerateObject(), e => Assert.Equal(JsonValueKind.String, e.Value.ValueKind));
         var fix = d.GetProperty("fix");
         Assert.Contains(fix.GetProperty("target").GetString(), Targets);
         foreach (var s in fix.GetProperty("statements").EnumerateArray())

@@ -10,12 +10,16 @@ public sealed class ExplainSampleTests
     public static TheoryData<string, string, string, string, string, string?> Samples => new()
     {
         // sample, action, resource, layer, fix target, function
-        { "kms-decrypt-key-policy", "kms:Decrypt", "arn:aws:kms:us-east-1:111122223333:key/8f0c7a2e-3b1d-4d7e-9a51-6c2f0e4b9d13", "resource-policy", "both", "payments-worker" },
+        // "no resource-based policy allows" on a same-account key: the key policy refused, so only it changes.
+        { "kms-decrypt-key-policy", "kms:Decrypt", "arn:aws:kms:us-east-1:111122223333:key/8f0c7a2e-3b1d-4d7e-9a51-6c2f0e4b9d13", "resource-policy", "resource-policy", "payments-worker" },
         { "secretsmanager-scp-explicit-deny", "secretsmanager:GetSecretValue", "arn:aws:secretsmanager:us-east-1:111122223333:secret:prod/payments/stripe-AbCdEf", "service-control-policy", "none", "payments-worker" },
         { "s3-listobjectsv2-plain-access-denied", "s3:ListBucket", "arn:aws:s3:::acme-orders-prod", "unknown", "execution-role", "orders-api" },
         { "s3-getobject-identity-implicit", "s3:GetObject", "arn:aws:s3:::acme-orders-prod/invoices/2026/11/inv-1000.pdf", "identity-policy", "execution-role", "orders-api" },
         { "ec2-encoded-authorization-message", "ec2:DescribeInstances", "*", "unknown", "execution-role", "inventory-sync" },
-        { "lambda-esm-role-lacks-receivemessage", "sqs:ReceiveMessage", "arn:aws:sqs:us-east-1:111122223333:thumbnail-requests", "identity-policy", "execution-role", "thumbnailer" },
+        // Lambda's configuration-time message names no policy type.
+        { "lambda-esm-role-lacks-receivemessage", "sqs:ReceiveMessage", "arn:aws:sqs:us-east-1:111122223333:thumbnail-requests", "unknown", "execution-role", "thumbnailer" },
+        { "iam-authorization-id-implicit", "iam:CreateInstanceProfile", "arn:aws:iam::111122223333:instance-profile/inventory-workers", "identity-policy", "execution-role", "inventory-sync" },
+        { "lambda-trust-policy-rejection", "sts:AssumeRole", "arn:aws:iam::111122223333:role/service/alerts-fanout-role", "resource-policy", "resource-policy", "alerts-fanout" },
     };
 
     [Theory]
@@ -37,15 +41,52 @@ public sealed class ExplainSampleTests
     }
 
     [Fact]
-    public void KmsKeyPolicyDenialFixesBothTheRoleAndTheKeyPolicyWithTheRoleAsPrincipal()
+    public void KmsKeyPolicyDenialFixesTheKeyPolicyOnlyWithTheRoleAsPrincipal()
     {
         using var doc = JsonDocument.Parse(Run.Explain(Run.Sample("kms-decrypt-key-policy")).StdOut);
         var statements = doc.RootElement.GetProperty("fix").GetProperty("statements").EnumerateArray().ToList();
 
-        Assert.Equal(["execution-role", "key-policy"], statements.Select(s => s.GetProperty("document").GetString()));
-        var keyPolicy = statements[1].GetProperty("statement");
-        Assert.Equal("arn:aws:iam::111122223333:role/service/payments/payments-worker-role", keyPolicy.GetProperty("Principal").GetProperty("AWS").GetString());
-        Assert.All(statements, s => Assert.Equal("kms:Decrypt", s.GetProperty("statement").GetProperty("Action").GetString()));
+        var keyPolicy = Assert.Single(statements);
+        Assert.Equal("key-policy", keyPolicy.GetProperty("document").GetString());
+        Assert.Equal("arn:aws:iam::111122223333:role/service/payments/payments-worker-role", keyPolicy.GetProperty("statement").GetProperty("Principal").GetProperty("AWS").GetString());
+        Assert.Equal("kms:Decrypt", keyPolicy.GetProperty("statement").GetProperty("Action").GetString());
+    }
+
+    [Fact]
+    public void EventSourceMappingDenialWithoutInventory_NamesNoRoleButTheFunctionsAsAPlaceholder()
+    {
+        using var doc = JsonDocument.Parse(Run.Explain(Run.Sample("lambda-esm-role-lacks-receivemessage")).StdOut);
+        var d = doc.RootElement;
+        var fix = d.GetProperty("fix");
+
+        Assert.Equal(JsonValueKind.Null, d.GetProperty("function").GetProperty("roleArn").ValueKind);
+        Assert.DoesNotContain("deploy-pipeline", fix.GetRawText(), StringComparison.Ordinal);
+        Assert.StartsWith("aws iam put-role-policy --role-name ROLE_NAME ", fix.GetProperty("commands")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains(fix.GetProperty("notes").EnumerateArray(), n => n.GetString()!.Contains("aws lambda get-function-configuration --function-name thumbnailer --query Role", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AuthorizationIdSampleCarriesTheIdAndTheLookupCommand()
+    {
+        using var doc = JsonDocument.Parse(Run.Explain(Run.Sample("iam-authorization-id-implicit")).StdOut);
+        var d = doc.RootElement;
+
+        Assert.Equal("k7q2m9x4p1w8z3v6b5n0", d.GetProperty("authorizationId").GetString());
+        Assert.Contains(d.GetProperty("fix").GetProperty("notes").EnumerateArray(),
+            n => n.GetString()!.Contains("aws iam-toolbox get-request-authorization-details --region us-east-1 --authorization-id k7q2m9x4p1w8z3v6b5n0", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TrustPolicyRejectionSampleFixesTheTrustPolicyForLambda()
+    {
+        using var doc = JsonDocument.Parse(Run.Explain(Run.Sample("lambda-trust-policy-rejection")).StdOut);
+        var fix = doc.RootElement.GetProperty("fix");
+        var statement = Assert.Single(fix.GetProperty("statements").EnumerateArray().ToList());
+
+        Assert.Equal("trust-policy", statement.GetProperty("document").GetString());
+        Assert.Equal("lambda.amazonaws.com", statement.GetProperty("statement").GetProperty("Principal").GetProperty("Service").GetString());
+        Assert.Contains(fix.GetProperty("commands").EnumerateArray(), c => c.GetString()!.StartsWith("aws iam update-assume-role-policy --role-name alerts-fanout-role", StringComparison.Ordinal));
+        Assert.DoesNotContain("deploy-pipeline", fix.GetRawText(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -73,7 +73,8 @@ public sealed class FindingsCommandTests(MotoServer moto)
         {
             Assert.Equal(id, doc.RootElement.GetProperty("findingId").GetString());
             Assert.Equal(4, doc.RootElement.GetProperty("count").GetInt64());
-            Assert.Equal("both", doc.RootElement.GetProperty("fix").GetProperty("target").GetString());
+            // The sample's key policy refused ("no resource-based policy allows"): only the key policy changes.
+            Assert.Equal("resource-policy", doc.RootElement.GetProperty("fix").GetProperty("target").GetString());
         }
 
         var resolve = await FindingsTable.CaptureAsync((o, e) => FindingsActions.ResolveAsync(_table.Target, id, OutputFormat.Table, o, e, CancellationToken.None));

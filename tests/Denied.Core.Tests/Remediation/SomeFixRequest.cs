@@ -58,5 +58,33 @@ internal static class SomeFixRequest
             CallerPrincipal = "444455556666",
             MessagePrincipal = "arn:aws:sts::444455556666:assumed-role/caller-role/caller-fn",
         },
+        ["lambda-trust-policy-rejection"] = For("sts:AssumeRole", RoleArn, DenialLayer.ResourcePolicy, null) with
+        {
+            IsConfigurationTime = true,
+            IsTrustPolicyRejection = true,
+            CallerPrincipal = "lambda.amazonaws.com",
+        },
+        ["sqs-receivemessage-config-time-role-unknown"] = For("sqs:ReceiveMessage", "arn:aws:sqs:eu-west-1:123456789012:orders", DenialLayer.Unknown, null) with
+        {
+            IsConfigurationTime = true,
+            RoleArn = null,
+        },
+        ["sns-publish-kms-encrypted-topic"] = For("kms:GenerateDataKey", "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab") with
+        {
+            EncryptedResourceCall = "sns:Publish",
+        },
+        ["s3-getobject-plain-access-denied-outside"] = For("s3:GetObject", "arn:aws:s3:::partner-exports/daily.csv", DenialLayer.Unknown, null) with
+        {
+            PlainS3DenialPointsOutside = true,
+        },
+        ["scp-implicit-no-allow"] = For("dynamodb:PutItem", "arn:aws:dynamodb:eu-west-1:123456789012:table/orders", DenialLayer.ServiceControlPolicy, false),
+        ["iam-authorization-id"] = For("iam:CreateInstanceProfile", "arn:aws:iam::123456789012:instance-profile/workers") with
+        {
+            AuthorizationId = "k7q2m9x4p1w8z3v6b5n0",
+        },
+        ["permissions-boundary-named"] = For("dynamodb:PutItem", "arn:aws:dynamodb:eu-west-1:123456789012:table/orders", DenialLayer.PermissionsBoundary) with
+        {
+            DenyingPolicyArn = "arn:aws:iam::123456789012:policy/DeveloperBoundary",
+        },
     };
 }
