@@ -101,7 +101,7 @@ public sealed class AthenaIntake(
             yield return (source, items);
         }
 
-        stderr.WriteLine($"athena: {rows:N0} denial candidates in {pages} result pages, read in {watch.Elapsed.TotalSeconds:F1} s");
+        stderr.WriteLine($"athena: {rows:N0} denial candidates in {pages} result pages, {watch.Elapsed.TotalSeconds:F1} s from the start of the query to the last row");
         if (stop is not null)
         {
             yield return ("athena", [InputItem.Failed($"athena {id}", $"stopped after {pages} result pages: {stop}; the results are partial")]);
