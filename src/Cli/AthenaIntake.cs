@@ -37,6 +37,11 @@ public sealed class AthenaIntake(
             throw new CliInputException("--output-location must be an s3:// URL (where Athena writes query results)");
         }
 
+        if (from is null)
+        {
+            stderr.WriteLine("athena: no --since/--from: the query reads every day the table holds, and is billed for all of it");
+        }
+
         var region = RemoteAws.Region(aws);
         var client = new AthenaClient(RemoteAws.Endpoint(aws, region), RemoteAws.Http, RemoteAws.Credentials(aws, region), clock);
         if (ddl is not null)
