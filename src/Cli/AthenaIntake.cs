@@ -37,6 +37,11 @@ public sealed class AthenaIntake(
             throw new CliInputException("--output-location must be an s3:// URL (where Athena writes query results)");
         }
 
+        if (from is null)
+        {
+            stderr.WriteLine("athena: no --since/--from: the query reads every day the table holds, and is billed for all of it");
+        }
+
         var region = RemoteAws.Region(aws);
         var client = new AthenaClient(RemoteAws.Endpoint(aws, region), RemoteAws.Http, RemoteAws.Credentials(aws, region), clock);
         if (ddl is not null)
@@ -101,7 +106,7 @@ public sealed class AthenaIntake(
             yield return (source, items);
         }
 
-        stderr.WriteLine($"athena: {rows:N0} denial candidates in {pages} result pages, read in {watch.Elapsed.TotalSeconds:F1} s");
+        stderr.WriteLine($"athena: {rows:N0} denial candidates in {pages} result pages, {watch.Elapsed.TotalSeconds:F1} s from the start of the query to the last row");
         if (stop is not null)
         {
             yield return ("athena", [InputItem.Failed($"athena {id}", $"stopped after {pages} result pages: {stop}; the results are partial")]);

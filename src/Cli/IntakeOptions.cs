@@ -73,6 +73,15 @@ public sealed class IntakeOptions
             throw new CliInputException("--since and --from say the same thing: give one");
         }
 
+        var misplaced = (lookup
+                ? new Option[] { _accounts, _table, _outputLocation, _workGroup, _trailBucket, _printQuery, _timeout }
+                : [_function, _role, _eventSource])
+            .FirstOrDefault(o => parse.GetResult(o) is { Implicit: false });
+        if (misplaced is not null)
+        {
+            throw new CliInputException($"{misplaced.Name} does not apply to --{(lookup ? "lookup" : "athena")}");
+        }
+
         var from = SinceParser.Parse(since ?? parse.GetValue(_from), clock);
         var to = SinceParser.Parse(parse.GetValue(_to), clock);
         var regions = List(parse.GetValue(_regions));

@@ -28,6 +28,8 @@ public sealed class IntakeOptionsTests
     [InlineData("--lookup --since 7d --from 2026-11-01", "give one")]
     [InlineData("samples/AWSLogs --from 2026-11-01", "for files use --since")]
     [InlineData("--athena --table a.b --timeout soon", "--timeout")]
+    [InlineData("--lookup --accounts 111122223333", "--accounts does not apply to --lookup")]
+    [InlineData("--athena --table a.b --function orders-api", "--function does not apply to --athena")]
     public void ConflictingOrMissingOptions_AreUsageErrors(string args, string message)
     {
         var e = Assert.Throws<CliInputException>(() => Read(args));
