@@ -77,7 +77,7 @@ public sealed class LogInjectionTests(MotoServer moto)
         var records = new List<JsonObject>();
         foreach (var (_, place) in HostilePayloads.Placements)
         {
-            foreach (var payload in HostilePayloads.All)
+            foreach (var payload in HostilePayloads.Renderable)
             {
                 var record = InjectionTests.SampleRecord();
                 place(record, HostilePayloads.Carried(payload));
