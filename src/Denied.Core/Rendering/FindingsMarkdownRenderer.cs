@@ -10,13 +10,14 @@ namespace Denied.Rendering;
 /// </summary>
 public static class FindingsMarkdownRenderer
 {
+    /// <param name="summary">Our own counts line (no record data), written as it is.</param>
     public static void Render(string title, string? summary, IReadOnlyList<FindingsTableRenderer.Row> rows, TextWriter o)
     {
         o.WriteLine($"## {TextEscaping.Markdown(title, 200)}: {rows.Count} finding{(rows.Count == 1 ? "" : "s")}");
         o.WriteLine();
         if (summary is not null)
         {
-            o.WriteLine(TextEscaping.Markdown(summary, 1000));
+            o.WriteLine(summary);
             o.WriteLine();
         }
 
