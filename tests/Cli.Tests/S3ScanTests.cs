@@ -55,7 +55,7 @@ public sealed class S3ScanTests(MotoServer moto)
         await moto.ResetAsync();
         using var s3 = Client();
         await s3.PutBucketAsync(Bucket);
-        var log = Directory.EnumerateFiles(Run.SampleLogs, "*.json.gz", SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
+        var log = Directory.EnumerateFiles(Path.Combine(Run.SampleLogs, "111122223333", "CloudTrail", "us-east-1"), "*.json.gz", SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
         // XML 1.0 cannot carry U+0001: without encoding-type=url the listing does not parse. Space and plus must stay apart.
         const string Key = "AWSLogs/odd name+plus%41/log.json.gz";
         await s3.PutObjectAsync(new PutObjectRequest { BucketName = Bucket, Key = Key, FilePath = log });
@@ -65,6 +65,8 @@ public sealed class S3ScanTests(MotoServer moto)
 
         Assert.Equal(ExitCodes.DenialsFound, result.ExitCode);
         Assert.Equal(Findings(local.StdOut), Findings(result.StdOut));
+        using var doc = System.Text.Json.JsonDocument.Parse(result.StdOut);
+        Assert.Equal(1, doc.RootElement.GetProperty("stats").GetProperty("files").GetInt32());
     }
 
     [Theory]

@@ -31,14 +31,14 @@ public sealed class StandardInputTests
     }
 
     [Fact]
-    public async Task TruncatedGzipOnStandardInputIsAnInputErrorNamingStdin()
+    public async Task TruncatedGzipOnStandardInputIsAnInputErrorNamingStandardInput()
     {
         var gz = TempFolder.Gzip(File.ReadAllText(Run.Sample("kms-decrypt-key-policy")));
 
         var result = await Run.ProgramAsync(gz[..(gz.Length / 2)], "explain", "-");
 
         Assert.Equal(ExitCodes.InputErrors, result.ExitCode);
-        Assert.Contains("stdin", result.StdErr, StringComparison.Ordinal);
+        Assert.Contains("standard input", result.StdErr, StringComparison.Ordinal);
     }
 
     [Fact]

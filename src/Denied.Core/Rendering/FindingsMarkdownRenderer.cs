@@ -10,13 +10,14 @@ namespace Denied.Rendering;
 /// </summary>
 public static class FindingsMarkdownRenderer
 {
+    /// <param name="summary">Our own counts line (no record data), written as it is.</param>
     public static void Render(string title, string? summary, IReadOnlyList<FindingsTableRenderer.Row> rows, TextWriter o)
     {
         o.WriteLine($"## {TextEscaping.Markdown(title, 200)}: {rows.Count} finding{(rows.Count == 1 ? "" : "s")}");
         o.WriteLine();
         if (summary is not null)
         {
-            o.WriteLine(TextEscaping.Markdown(summary, 1000));
+            o.WriteLine(summary);
             o.WriteLine();
         }
 
@@ -67,13 +68,18 @@ public static class FindingsMarkdownRenderer
     /// An identifier as a CommonMark code span, which no renderer turns into a link, mention, emphasis or HTML, so
     /// it needs no backslashes. A value holding a character that could still matter inside one (a backtick that
     /// would end it, a pipe that ends a table cell even there, angle or square brackets that some chat renderers
-    /// read anyway) is written as escaped prose with <see cref="TextEscaping.Markdown"/> instead.
+    /// read anyway, a URL) is written as escaped prose with <see cref="TextEscaping.Markdown"/> instead.
     /// </summary>
     public static string Code(string? value)
     {
         var text = TextEscaping.PlainLine(value ?? "", 400);
-        return text.Length == 0 || text.AsSpan().IndexOfAny("`|<>[]\\") >= 0 ? TextEscaping.Markdown(text, 400) : $"`{text}`";
+        return text.Length == 0 || text.AsSpan().IndexOfAny("`|<>[]\\") >= 0 || LooksLikeALink(text) ? TextEscaping.Markdown(text, 400) : $"`{text}`";
     }
+
+    /// <summary>Text a ticket system might autolink even in a code span (a URL scheme, www.): escaped instead.</summary>
+    private static bool LooksLikeALink(string text) =>
+        text.Contains("://", StringComparison.Ordinal) || text.Contains("www.", StringComparison.OrdinalIgnoreCase)
+        || text.Contains("javascript:", StringComparison.OrdinalIgnoreCase) || text.Contains("mailto:", StringComparison.OrdinalIgnoreCase);
 
     private static string Short(string id, int prefix) => id.Length > prefix ? id[..prefix] : id;
 

@@ -105,6 +105,48 @@ public static class Hostile
         return OwnTags.Aggregate(string.Join('\n', kept), (text, tag) => text.Replace(tag, "", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// A summary table's own cell pipes removed, after checking that every row has exactly as many unescaped pipes as
+    /// the header: a value that added one would have split a cell. What remains is checked like any other prose.
+    /// </summary>
+    public static string WithoutTableStructure(string markdown)
+    {
+        var lines = markdown.Split('\n');
+        int? cells = null;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (!lines[i].StartsWith('|'))
+            {
+                cells = null;
+                continue;
+            }
+
+            var pipes = UnescapedMarkup(lines[i], "|").Count();
+            cells ??= pipes;
+            Assert.True(pipes == cells, $"table row {i} has {pipes} cell separators, the header {cells}: {lines[i]}");
+            lines[i] = StripUnescapedPipes(lines[i]);
+        }
+
+        return string.Join('\n', lines);
+    }
+
+    private static string StripUnescapedPipes(string line)
+    {
+        var kept = new System.Text.StringBuilder(line.Length);
+        var slashes = 0;
+        foreach (var c in line)
+        {
+            if (c != '|' || slashes % 2 == 1)
+            {
+                kept.Append(c);
+            }
+
+            slashes = c == '\\' ? slashes + 1 : 0;
+        }
+
+        return kept.ToString();
+    }
+
     /// <summary>Characters that start markup in CommonMark/GitHub/Slack, not preceded by an odd number of backslashes.</summary>
     public static IEnumerable<string> UnescapedMarkup(string text, string characters = "|<>[]")
     {
