@@ -5,7 +5,7 @@
 # DENIED is the command that runs the CLI (default: the Release build, `dotnet src/Cli/bin/Release/net10.0/denied.dll`),
 # so the same corpus can be run against an older build for a before/after table. The corpus is generated into
 # bench/data/hostile-SCALE/ (gitignored) on first use; the big one takes a few minutes and ~40 MB of disk.
-# Timing on a shared machine is noisy: compare peak RSS and exit codes, and time only as an order of magnitude.
+# SHAPES picks rows of the generated corpus by name. Timing on a shared machine is noisy: compare peak RSS and exit codes, and time only as an order of magnitude.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SCALE=${1:-small}
@@ -13,13 +13,17 @@ ONLY=${2:-}
 DENIED=${DENIED:-dotnet src/Cli/bin/Release/net10.0/denied.dll}
 [ -x /usr/bin/time ] || { echo "hostile.sh needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
 DATA=bench/data/hostile-$SCALE
-if [ ! -f "$DATA/.done" ] || [ -n "$ONLY" ]; then
+if [ ! -f "$DATA/.done" ]; then
   mkdir -p "$DATA"
-  python3 scripts/hostile_corpus.py --out "$DATA" --scale "$SCALE" ${ONLY:+--only "$ONLY"} >"$DATA/index.tsv.new"
-  if [ -z "$ONLY" ]; then mv "$DATA/index.tsv.new" "$DATA/index.tsv"; touch "$DATA/.done"; else INDEX="$DATA/index.tsv.new"; fi
+  python3 scripts/hostile_corpus.py --out "$DATA" --scale "$SCALE" >"$DATA/index.tsv.new"
+  mv "$DATA/index.tsv.new" "$DATA/index.tsv"; touch "$DATA/.done"
 fi
-INDEX=${INDEX:-$DATA/index.tsv}
-err=$(mktemp); trap 'rm -f "$err" "$err.t"' EXIT
+INDEX=$DATA/index.tsv
+if [ -n "$ONLY" ]; then
+  INDEX=$(mktemp)
+  awk -F'\t' -v only=",$ONLY," 'index(only, "," $1 ",") > 0' "$DATA/index.tsv" >"$INDEX"
+fi
+err=$(mktemp); trap 'rm -f "$err" "$err.t" ${ONLY:+"$INDEX"}' EXIT
 echo "| shape | compressed | uncompressed | exit | peak RSS (MB) | wall (s) | stderr lines | stack trace |"
 echo "|---|---|---|---|---|---|---|---|"
 while IFS=$'\t' read -r name path compressed plain; do

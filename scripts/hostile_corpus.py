@@ -40,6 +40,7 @@ SIZES = {
     "huge-number": (64 * MB, 1 * GB),
     "whitespace-run": (64 * MB, 3 * GB // 2),
     "deep-nesting": (1 * MB, 64 * MB),
+    "near-budget-records": (24, 400),
     "identical-denials": (200_000, 1_000_000),
     "distinct-denials": (100_000, 2_000_000),
     "tiny-records": (2_000_000, 11_000_000),
@@ -93,6 +94,15 @@ def build(name, n, out):
         w.repeat(" ", n); w.write(DENIAL % SAME_ID)
     elif name == "deep-nesting":
         w.repeat("[", n)
+    elif name == "near-budget-records":
+        # Each record just under the 8 MB budget: read, parsed and queued ahead one at a time, never 64 at once.
+        w.write('{"Records":[')
+        for i in range(n):
+            head, tail = DENIAL.split('"203.0.113.10"')
+            w.write(("," if i else "") + head + '"')
+            w.repeat("A", 7 * MB)
+            w.write('"' + tail % uuid.uuid4())
+        w.write("]}")
     elif name == "identical-denials":
         w.write('{"Records":['); w.write(DENIAL % SAME_ID); w.repeat("," + DENIAL % SAME_ID, n - 1); w.write("]}")
     elif name == "distinct-denials":

@@ -7,8 +7,9 @@ namespace Denied.Cli;
 /// <summary>
 /// Walks and reads local log files on a thread of its own (inflate, split, pre-filter, parse) while the scan
 /// diagnoses on the caller's thread, so the two use separate cores. What is read ahead waits in a queue bounded by
-/// items and by decompressed record bytes, never by file sizes: a small .gz of a million records cannot
-/// fill memory, because the reader waits once the queue is full.
+/// items (<see cref="QueuedChunks"/> × <see cref="ChunkItems"/>) and by the JSON bytes of the parsed records
+/// (<see cref="MaxQueuedRecordBytes"/>), never by file sizes: a small .gz of a million records cannot fill memory,
+/// because the reader waits once the queue is full.
 /// </summary>
 internal sealed class ReadAhead : IDisposable
 {
@@ -19,7 +20,13 @@ internal sealed class ReadAhead : IDisposable
     public const int QueuedChunks = 64;
 
     /// <summary>A chunk is handed over early once its parsed records came from this many JSON bytes.</summary>
-    public const int ChunkRecordBytes = 256 * 1024;
+    public const int ChunkRecordBytes = 64 * 1024;
+
+    /// <summary>
+    /// Record JSON bytes waiting at most. A chunk is always let in when nothing waits, so one record up to the
+    /// reader's 8 MB budget still passes: the queue then holds that one chunk alone.
+    /// </summary>
+    public const long MaxQueuedRecordBytes = 4 * 1024 * 1024;
 
     /// <summary>Unreadable records listed one by one across the whole scan; past this, one line per file counts them.</summary>
     public const int MaxListedErrors = 1000;
@@ -27,10 +34,15 @@ internal sealed class ReadAhead : IDisposable
     private readonly BlockingCollection<Chunk> _queue = new(QueuedChunks);
     private readonly CancellationTokenSource _stop;
     private readonly Thread _reader;
+    private readonly object _gate = new();
+    private long _queuedBytes;
     private Chunk? _current;
     private int _index;
 
-    private sealed record Chunk(string Source, InputItem[] Items, int Count, bool LastOfSource, bool LastOfAll, Exception? Failure, string? Note = null);
+    private sealed record Chunk(string Source, InputItem[] Items, int Count, bool LastOfSource, bool LastOfAll, Exception? Failure, string? Note = null)
+    {
+        public long RecordBytes { get; init; }
+    }
 
     private readonly Action<string>? _note;
 
@@ -95,6 +107,34 @@ internal sealed class ReadAhead : IDisposable
     {
         _current = _queue.Take(_stop.Token);
         _index = 0;
+        if (_current.RecordBytes > 0)
+        {
+            lock (_gate)
+            {
+                _queuedBytes -= _current.RecordBytes;
+                Monitor.PulseAll(_gate);
+            }
+        }
+    }
+
+    /// <summary>Queues a chunk of records once the bytes already waiting leave room for it.</summary>
+    private void Enqueue(Chunk chunk, CancellationToken ct)
+    {
+        if (chunk.RecordBytes > 0)
+        {
+            lock (_gate)
+            {
+                while (_queuedBytes > 0 && _queuedBytes + chunk.RecordBytes > MaxQueuedRecordBytes)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    Monitor.Wait(_gate, TimeSpan.FromMilliseconds(100));
+                }
+
+                _queuedBytes += chunk.RecordBytes;
+            }
+        }
+
+        _queue.Add(chunk, ct);
     }
 
     private void Produce(IEnumerable<LogFileWalker.Entry> entries, CancellationToken ct)
@@ -129,14 +169,14 @@ internal sealed class ReadAhead : IDisposable
                     recordBytes += item.SourceBytes;
                     if (count == ChunkItems || recordBytes >= ChunkRecordBytes)
                     {
-                        _queue.Add(new Chunk(entry.Path, items, count, false, false, null), ct);
+                        Enqueue(new Chunk(entry.Path, items, count, false, false, null) { RecordBytes = recordBytes }, ct);
                         items = new InputItem[ChunkItems];
                         count = 0;
                         recordBytes = 0;
                     }
                 }
 
-                _queue.Add(new Chunk(entry.Path, items, count, true, false, null), ct);
+                Enqueue(new Chunk(entry.Path, items, count, true, false, null) { RecordBytes = recordBytes }, ct);
             }
 
             _queue.Add(new Chunk("", [], 0, true, true, null), ct);

@@ -10,6 +10,7 @@ namespace Cli.Tests;
 /// ends with its documented exit code, a short stderr without a stack trace, and a peak RSS under the bound the README
 /// states. The multi-gigabyte versions of the same shapes run with `bash bench/hostile.sh big`.
 /// </summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class HostileArchiveTests(HostileArchiveTests.Corpus corpus) : IClassFixture<HostileArchiveTests.Corpus>
 {
     /// <summary>The scan's stated memory bound (README "Limits"), whatever the input, apart from per-finding state.</summary>
@@ -23,6 +24,7 @@ public sealed class HostileArchiveTests(HostileArchiveTests.Corpus corpus) : ICl
         { "huge-number", ExitCodes.InputErrors, "larger than 8 MB" },
         { "deep-nesting", ExitCodes.InputErrors, "not valid JSON" },
         { "whitespace-run", ExitCodes.DenialsFound, "" },
+        { "near-budget-records", ExitCodes.DenialsFound, "" },
         { "identical-denials", ExitCodes.DenialsFound, "" },
         { "distinct-denials", ExitCodes.DenialsFound, "" },
         { "tiny-records", ExitCodes.Clean, "" },
@@ -46,6 +48,7 @@ public sealed class HostileArchiveTests(HostileArchiveTests.Corpus corpus) : ICl
 
     [Theory]
     [InlineData("identical-denials", 1)]
+    [InlineData("near-budget-records", 24)]
     [InlineData("distinct-denials", 100_000)]
     [InlineData("whitespace-run", 1)]
     [InlineData("link-loops", 1)]
@@ -58,10 +61,42 @@ public sealed class HostileArchiveTests(HostileArchiveTests.Corpus corpus) : ICl
         Assert.Equal(denials, finding.GetProperty("count").GetInt64());
     }
 
+    [Fact]
+    public async Task AFolderThatCannotBeListedIsReportedLikeAnUnreadableFileAndTheRestIsRead()
+    {
+        // Root reads every folder whatever its mode, so as root the scan runs as nobody (setpriv, util-linux).
+        var asRoot = Environment.UserName == "root";
+        Assert.True(!asRoot || File.Exists("/usr/bin/setpriv"), "as root this test needs /usr/bin/setpriv to drop to nobody");
+        var folder = Directory.CreateTempSubdirectory("denied-locked-");
+        var open = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead
+            | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+        folder.UnixFileMode = open;
+        var locked = folder.CreateSubdirectory("locked");
+        try
+        {
+            File.Copy(corpus.PathOf("identical-denials"), Path.Combine(folder.FullName, "readable.json.gz"));
+            File.SetUnixFileMode(Path.Combine(folder.FullName, "readable.json.gz"), open);
+            locked.UnixFileMode = UnixFileMode.None;
+
+            var result = await ScanAsync(folder.FullName, asRoot ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : []);
+
+            Assert.Equal(ExitCodes.InputErrors, result.ExitCode);
+            Assert.Contains($"{locked.FullName}: cannot read folder", result.StdErr, StringComparison.Ordinal);
+            Assert.DoesNotMatch(@"(?m)^\s+at ", result.StdErr);
+            using var doc = JsonDocument.Parse(result.StdOut);
+            Assert.Equal(1, Assert.Single(doc.RootElement.GetProperty("findings").EnumerateArray()).GetProperty("count").GetInt64());
+        }
+        finally
+        {
+            locked.UnixFileMode = open;
+            folder.Delete(recursive: true);
+        }
+    }
+
     private sealed record Outcome(int ExitCode, string StdOut, string StdErr, long PeakBytes);
 
     /// <summary>`denied scan PATH --output json` as its own process, measured by /usr/bin/time (peak RSS in KB).</summary>
-    private static async Task<Outcome> ScanAsync(string path)
+    private static async Task<Outcome> ScanAsync(string path, string[]? runAs = null)
     {
         Assert.True(File.Exists("/usr/bin/time"), "the peak-memory assertion needs /usr/bin/time (apt-get install time)");
         var timing = Path.GetTempFileName();
@@ -73,7 +108,9 @@ public sealed class HostileArchiveTests(HostileArchiveTests.Corpus corpus) : ICl
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
-            foreach (var a in new[] { "-f", "%M", "-o", timing, "dotnet", Path.Combine(AppContext.BaseDirectory, "denied.dll"), "scan", path, "--output", "json", "--no-progress" })
+            File.SetUnixFileMode(timing, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite);
+            psi.Environment["DOTNET_CLI_HOME"] = Path.GetTempPath();
+            foreach (var a in new[] { "-f", "%M", "-o", timing }.Concat(runAs ?? []).Concat(["dotnet", Path.Combine(AppContext.BaseDirectory, "denied.dll"), "scan", path, "--output", "json", "--no-progress"]))
             {
                 psi.ArgumentList.Add(a);
             }

@@ -21,8 +21,10 @@ public sealed class JsonValueSplitter
 {
     /// <summary>
     /// The most the splitter holds at once: one record, or one token, larger than this ends the stream. CloudTrail
-    /// events are a few KB (EventBridge refuses events over 256 KB), so 8 MB is far above any real record and
-    /// keeps the buffer, and the parse of one record, a small fixed part of the scan's memory bound.
+    /// records are a few KB: CloudTrail truncates a field whose content exceeds its maximum size and marks the
+    /// record with "omitted" (CloudTrail record contents page), and EventBridge refuses events over 256 KB. 8 MB is
+    /// far above any real record and keeps the buffer, and the parse of one record, a small fixed part of the
+    /// scan's memory bound.
     /// </summary>
     public const int MaxValueBytes = 8 * 1024 * 1024;
 
