@@ -36,7 +36,7 @@ public static partial class AccessDeniedMessageParser
         // IAM's authorization-ID sentence follows the whole message (IAM UG "Troubleshoot access denied errors with an
         // authorization ID"); cut it off first so the clause and policy ARN before it parse as they always did.
         string? authorizationId = null;
-        if (SafeRegex.Match(AuthorizationIdSuffix(), text) is { } suffix)
+        if (MayCarryAuthorizationId(text) && SafeRegex.Match(AuthorizationIdSuffix(), text) is { } suffix)
         {
             authorizationId = SafeRegex.Group(suffix, "id") ?? UrlAuthorizationId(SafeRegex.Group(suffix, "url"));
             text = text[..suffix.Index].TrimEnd();
@@ -75,6 +75,11 @@ public static partial class AccessDeniedMessageParser
 
         return null;
     }
+
+    // A plain substring test first: almost no message carries the sentence, and the suffix pattern scans the whole text.
+    private static bool MayCarryAuthorizationId(string text) =>
+        text.Contains("for complete details", StringComparison.OrdinalIgnoreCase)
+        || text.Contains("GetRequestAuthorizationDetails", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The ID at the end of the console link ".../iam/home?region=R#/authorization-details/ID", if it is one.</summary>
     private static string? UrlAuthorizationId(string? url)
