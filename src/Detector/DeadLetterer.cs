@@ -25,7 +25,8 @@ public sealed class DeadLetterer(DeadLetterSink? sink, FindingStore store, JsonL
 
         try
         {
-            if (await store.TryClaimDeadLetterAsync(id, ct) == NotificationClaim.AlreadySent)
+            // A message without an id has nothing to recognise it by on redelivery: it is sent without a marker.
+            if (message.MessageId is not null && await store.TryClaimDeadLetterAsync(id, ct) == NotificationClaim.AlreadySent)
             {
                 log.Info(what + " was dead-lettered before; not sent again", (LogKeys.MessageId, id));
                 return false;
@@ -40,6 +41,11 @@ public sealed class DeadLetterer(DeadLetterSink? sink, FindingStore store, JsonL
         }
 
         log.Warn(what + " dead-lettered", (LogKeys.MessageId, id), (LogKeys.Reason, reason));
+        if (message.MessageId is null)
+        {
+            return false;
+        }
+
         try
         {
             await store.MarkDeadLetteredAsync(id, ct);
