@@ -30,11 +30,12 @@ public static class DiagnosisMarkdownRenderer
         Row(o, "Call", $"{c(d.EventSource)} {c(d.EventName)}");
         Row(o, "Error", d.ErrorCode is null ? null : $"{c(d.ErrorCode)}: {c(d.ErrorMessage)}");
         Row(o, "Caller", $"{Codes.Of(d.Principal.Kind)} {c(d.Principal.Arn)}");
-        Row(o, "Function", d.Function is { } f ? $"{(f.Name is { } name ? c(name) : "unknown (shared role)")}, role {c(f.RoleArn)}" : null);
+        Row(o, "Function", d.Function is { } f ? $"{(f.Name is { } name ? c(name) : "unknown (shared role)")}, role {(f.RoleArn is { } role ? c(role) : "unknown (the fix says how to find it)")}" : null);
         if (d.Denied)
         {
             Row(o, "Layer", d.Layer is { } l ? $"{Codes.Of(l)}{(d.ExplicitDeny == true ? " (explicit deny)" : "")}" : null);
             Row(o, "Denying policy", d.DenyingPolicyArn is { } p ? c(p) : null);
+            Row(o, "Authorization ID", d.AuthorizationId is { } id ? c(id) : null);
         }
 
         foreach (var note in d.Notes)

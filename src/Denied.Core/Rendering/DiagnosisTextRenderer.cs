@@ -20,7 +20,9 @@ public static class DiagnosisTextRenderer
         Line(o, "error", d.ErrorCode is null ? null : $"{e(d.ErrorCode)}: {e(d.ErrorMessage, 400)}");
         Line(o, "caller", $"{Codes.Of(d.Principal.Kind)} {e(d.Principal.Arn)}");
         Line(o, "role", e(d.Principal.RoleArn));
-        Line(o, "function", d.Function is { } f ? $"{e(f.Name ?? "(unknown: the role is shared)")} (role {e(f.RoleArn)})" : null);
+        Line(o, "function", d.Function is { } f
+            ? $"{e(f.Name ?? "(unknown: the role is shared)")} (role {(f.RoleArn is null ? "unknown: the fix says how to find it" : e(f.RoleArn))})"
+            : null);
         Line(o, "evidence", e(d.Principal.AttributionEvidence));
         if (d.Denied)
         {
@@ -28,6 +30,7 @@ public static class DiagnosisTextRenderer
             Line(o, "resource", e(d.Resource) is { Length: > 0 } r ? r : "(unknown)");
             Line(o, "layer", d.Layer is { } l ? Codes.Of(l) + ExplicitText(d.ExplicitDeny) : null);
             Line(o, "policy", e(d.DenyingPolicyArn));
+            Line(o, "authorization", e(d.AuthorizationId));
         }
 
         foreach (var note in d.Notes)

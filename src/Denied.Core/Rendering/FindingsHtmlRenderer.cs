@@ -206,6 +206,7 @@ public static class FindingsHtmlRenderer
         Fact(o, "Role", d.Function?.RoleArn is { } role ? $"<code>{H(role)}</code>" : null);
         Fact(o, "Layer", Layer(d));
         Fact(o, "Denying policy", d.DenyingPolicyArn is { } p ? $"<code>{H(p)}</code>" : null);
+        Fact(o, "Authorization ID", d.AuthorizationId is { } id ? $"<code>{H(id)}</code>" : null);
         o.WriteLine("</dl>");
         Notes(o, d.Notes);
         if (d.Fix is { } fix)
