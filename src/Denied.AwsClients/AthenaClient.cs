@@ -26,13 +26,9 @@ public sealed class AthenaClient
         AwsEndpointSettings settings, HttpClient http, AwsCredentialsSource credentials, TimeProvider? clock = null, AwsRetryPolicy? retry = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(credentials);
-        retry ??= AwsRetryPolicy.Default;
-        retry.Validate();
         _clock = clock ?? TimeProvider.System;
         _endpoint = settings.EndpointFor(Service);
-        _pipeline = new AwsHttpPipeline(http, credentials, new AwsRequestSigner(settings.Region, Service), _clock, retry);
+        _pipeline = AwsHttpPipeline.For(http, credentials, settings.Region, Service, _clock, retry);
     }
 
     /// <summary>How the wait between status polls is spent; tests record it instead of sleeping.</summary>

@@ -11,6 +11,21 @@ namespace Denied.AwsClients;
 internal sealed class AwsHttpPipeline(
     HttpClient http, AwsCredentialsSource credentials, AwsRequestSigner signer, TimeProvider clock, AwsRetryPolicy retry)
 {
+    /// <summary>
+    /// The pipeline of one hand-written client: checks the shared arguments, validates the retry policy
+    /// (<see cref="AwsRetryPolicy.Default"/> when null) and signs as <paramref name="signingName"/> in
+    /// <paramref name="signingRegion"/>; <paramref name="clock"/> is <see cref="TimeProvider.System"/> when null.
+    /// </summary>
+    public static AwsHttpPipeline For(
+        HttpClient http, AwsCredentialsSource credentials, string signingRegion, string signingName, TimeProvider? clock, AwsRetryPolicy? retry)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(credentials);
+        retry ??= AwsRetryPolicy.Default;
+        retry.Validate();
+        return new AwsHttpPipeline(http, credentials, new AwsRequestSigner(signingRegion, signingName), clock ?? TimeProvider.System, retry);
+    }
+
     // Throttling codes across protocols (botocore's retry handler lists the same family).
     private static readonly HashSet<string> ThrottlingCodes = new(StringComparer.Ordinal)
     {

@@ -33,13 +33,9 @@ public sealed class CloudTrailLookupClient
         AwsEndpointSettings settings, HttpClient http, AwsCredentialsSource credentials, TimeProvider? clock = null, AwsRetryPolicy? retry = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(credentials);
-        retry ??= AwsRetryPolicy.Default;
-        retry.Validate();
         _clock = clock ?? TimeProvider.System;
         _endpoint = settings.EndpointFor(Service);
-        _pipeline = new AwsHttpPipeline(http, credentials, new AwsRequestSigner(settings.Region, Service), _clock, retry);
+        _pipeline = AwsHttpPipeline.For(http, credentials, settings.Region, Service, _clock, retry);
     }
 
     /// <summary>How the pause between requests is waited out; tests record it instead of sleeping.</summary>

@@ -31,15 +31,11 @@ public sealed class LambdaListFunctionsClient : LambdaInventory
         int pageSize = 50)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(credentials);
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, 50);
-        retry ??= AwsRetryPolicy.Default;
-        retry.Validate();
         _endpoint = settings.EndpointFor(Service);
         _pageSize = pageSize;
-        _pipeline = new AwsHttpPipeline(http, credentials, new AwsRequestSigner(settings.Region, Service), clock ?? TimeProvider.System, retry);
+        _pipeline = AwsHttpPipeline.For(http, credentials, settings.Region, Service, clock, retry);
     }
 
     public async Task<IReadOnlyList<LambdaFunctionSummary>> ListFunctionsAsync(CancellationToken ct)

@@ -46,14 +46,10 @@ public sealed class AccessTroubleshooterClient
         AwsRetryPolicy? notFoundRetry = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(credentials);
-        retry ??= AwsRetryPolicy.Default;
-        retry.Validate();
         _notFoundRetry = notFoundRetry ?? new AwsRetryPolicy(4, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(8));
         _notFoundRetry.Validate();
         _endpoint = settings.EndpointFor(EndpointPrefix);
-        _pipeline = new AwsHttpPipeline(http, credentials, new AwsRequestSigner(settings.Region, SigningName), clock ?? TimeProvider.System, retry);
+        _pipeline = AwsHttpPipeline.For(http, credentials, settings.Region, SigningName, clock, retry);
     }
 
     /// <summary>True when <paramref name="authorizationId"/> matches the documented pattern (1 to 256 of 0-9, a-z).</summary>

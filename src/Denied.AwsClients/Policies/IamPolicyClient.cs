@@ -26,13 +26,9 @@ public sealed class IamPolicyClient
         AwsEndpointSettings settings, HttpClient http, AwsCredentialsSource credentials, TimeProvider? clock = null, AwsRetryPolicy? retry = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(credentials);
-        retry ??= AwsRetryPolicy.Default;
-        retry.Validate();
         var (endpoint, signingRegion) = GlobalServiceEndpoint.Iam(settings);
         _endpoint = endpoint;
-        _pipeline = new AwsHttpPipeline(http, credentials, new AwsRequestSigner(signingRegion, Service), clock ?? TimeProvider.System, retry);
+        _pipeline = AwsHttpPipeline.For(http, credentials, signingRegion, Service, clock, retry);
     }
 
     public async Task<IamRole> GetRoleAsync(string roleName, string roleArn, CancellationToken ct)

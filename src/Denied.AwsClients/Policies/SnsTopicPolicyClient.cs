@@ -22,12 +22,8 @@ public sealed class SnsTopicPolicyClient
         AwsEndpointSettings settings, HttpClient http, AwsCredentialsSource credentials, TimeProvider? clock = null, AwsRetryPolicy? retry = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(credentials);
-        retry ??= AwsRetryPolicy.Default;
-        retry.Validate();
         _endpoint = settings.EndpointFor(Service);
-        _pipeline = new AwsHttpPipeline(http, credentials, new AwsRequestSigner(settings.Region, Service), clock ?? TimeProvider.System, retry);
+        _pipeline = AwsHttpPipeline.For(http, credentials, settings.Region, Service, clock, retry);
     }
 
     public async Task<JsonObject?> GetTopicPolicyAsync(string topicArn, CancellationToken ct)
