@@ -69,29 +69,11 @@ public sealed class AthenaIntake(
         await using var results = client.GetResultsAsync(id, ct).GetAsyncEnumerator(ct);
         while (true)
         {
-            AthenaResultPage page;
-            try
+            var (page, stopped) = await RemotePages.NextAsync(results, pages, "Athena", ct);
+            if (page is null)
             {
-                if (!await results.MoveNextAsync())
-                {
-                    break;
-                }
-
-                page = results.Current;
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
-            {
-                stop = "interrupted (Ctrl-C)";
+                stop = stopped;
                 break;
-            }
-            catch (AwsServiceException e) when (pages > 0)
-            {
-                stop = TextEscaping.PlainLine(e.Message);
-                break;
-            }
-            catch (AwsServiceException e)
-            {
-                throw new RemoteIntakeException($"Athena: {TextEscaping.PlainLine(e.Message)}");
             }
 
             pages++;

@@ -49,29 +49,11 @@ public sealed class LookupIntake(
             await using var walk = client.LookupAsync(query, ct).GetAsyncEnumerator(ct);
             while (stop is null)
             {
-                LookupEventsPage page;
-                try
+                var (page, stopped) = await RemotePages.NextAsync(walk, pages, $"CloudTrail {region}", ct);
+                if (page is null)
                 {
-                    if (!await walk.MoveNextAsync())
-                    {
-                        break;
-                    }
-
-                    page = walk.Current;
-                }
-                catch (OperationCanceledException) when (ct.IsCancellationRequested)
-                {
-                    stop = "interrupted (Ctrl-C)";
+                    stop = stopped;
                     break;
-                }
-                catch (AwsServiceException e) when (pages > 0)
-                {
-                    stop = TextEscaping.PlainLine(e.Message);
-                    break;
-                }
-                catch (AwsServiceException e)
-                {
-                    throw new RemoteIntakeException($"CloudTrail {region}: {TextEscaping.PlainLine(e.Message)}");
                 }
 
                 pages++;
