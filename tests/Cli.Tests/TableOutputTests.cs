@@ -83,7 +83,8 @@ public sealed class TableOutputTests
         Assert.Contains("vpce = vpc-endpoint-policy", text, StringComparison.Ordinal);
         Assert.Contains("! = an explicit Deny", text, StringComparison.Ordinal);
         Assert.Contains("resource = add a statement to the resource's policy", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("both = ", text, StringComparison.Ordinal); // no sample finding needs both sides: no legend for a mark not shown
+        // A mark is explained exactly when the table shows it.
+        Assert.Equal(rows.Any(r => r.Diagnosis.Fix?.Target == Denied.Remediation.FixTarget.Both), text.Contains("both = cross-account", StringComparison.Ordinal));
         Assert.Contains("none = no statement to add", text, StringComparison.Ordinal);
         Assert.Contains("role = add a statement to the function's execution role", text, StringComparison.Ordinal);
     }
