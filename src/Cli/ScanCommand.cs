@@ -95,9 +95,10 @@ public static class ScanCommand
             stderr.WriteLine($"denied: {e.Message}");
             return ExitCodes.Usage;
         }
-        catch (FindingStoreException e)
+        catch (Exception e) when (AwsFailure.IsAwsFailure(e))
         {
-            stderr.WriteLine($"denied: reading the suppression rules failed: {TextEscaping.PlainLine(e.Message)}");
+            stderr.WriteLine(AwsFailure.Describe(
+                $"reading the suppression rules of DynamoDB table {TextEscaping.PlainLine(options.Table ?? options.ToTable ?? "", 300)}", options.Aws, e));
             return ExitCodes.AwsError;
         }
 

@@ -84,7 +84,7 @@ public sealed class TableOutputTests
         Assert.Contains("! = an explicit Deny", text, StringComparison.Ordinal);
         Assert.Contains("resource = add a statement to the resource's policy", text, StringComparison.Ordinal);
         // A mark is explained exactly when the table shows it.
-        Assert.Equal(rows.Any(r => r.Diagnosis.Fix?.Target == Denied.Remediation.FixTarget.Both), text.Contains("both = cross-account", StringComparison.Ordinal));
+        Assert.Equal(rows.Any(r => r.Diagnosis.Fix?.Target == Denied.Diagnostics.FixTarget.Both), text.Contains("both = cross-account", StringComparison.Ordinal));
         Assert.Contains("none = no statement to add", text, StringComparison.Ordinal);
         Assert.Contains("role = add a statement to the function's execution role", text, StringComparison.Ordinal);
     }
