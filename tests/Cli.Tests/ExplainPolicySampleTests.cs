@@ -77,13 +77,58 @@ public sealed class ExplainPolicySampleTests
     }
 
     [Fact]
-    public void AnInlineNearMissSaysToEditThatStatementAndWriteThePolicyBack()
+    public void AnInlineNearMissIsEditedAndTheWholePolicyWrittenBack()
     {
         using var doc = JsonDocument.Parse(Explain("identity-allow-wrong-resource").StdOut);
-        var notes = doc.RootElement.GetProperty("notes").EnumerateArray().Select(n => n.GetString()!).ToList();
-        Assert.Contains(notes, n => n.Contains("Statement \"ReadExports\" of inline policy orders-bucket nearly allows it", StringComparison.Ordinal)
-                                    && n.Contains("add arn:aws:s3:::acme-orders-prod/invoices/2026/11/inv-1000.pdf to its Resource", StringComparison.Ordinal)
-                                    && n.Contains("aws iam put-role-policy --policy-name orders-bucket", StringComparison.Ordinal));
+        var fix = doc.RootElement.GetProperty("fix");
+        Assert.Equal("execution-role", fix.GetProperty("target").GetString());
+        Assert.Empty(fix.GetProperty("statements").EnumerateArray());
+        // The statement as read, with exactly the denied object added: nothing broader, no other statement.
+        Assert.Equal(
+            """aws iam put-role-policy --role-name orders-api-role --policy-name orders-bucket --policy-document '{"Version":"2012-10-17","Statement":[{"Sid":"ReadExports","Effect":"Allow","Action":"s3:GetObject","Resource":["arn:aws:s3:::acme-orders-prod/exports/*","arn:aws:s3:::acme-orders-prod/invoices/2026/11/inv-1000.pdf"]}]}'""",
+            Assert.Single(fix.GetProperty("commands").EnumerateArray()).GetString());
+        Assert.Contains(fix.GetProperty("notes").EnumerateArray(), n => n.GetString()!.StartsWith("In a template (SAM, CloudFormation, Terraform, CDK), change the same statement", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ACustomerManagedNearMissGetsANewDefaultVersionWithTheFiveVersionNote()
+    {
+        using var folder = new TempFolder();
+        var details = File.ReadAllText(Path.Combine(Folder("identity-allow-wrong-resource"), "authorization-details.json"));
+        var node = System.Text.Json.Nodes.JsonNode.Parse(details)!;
+        var role = node["RoleDetailList"]![0]!;
+        var inline = role["RolePolicyList"]![0]!["PolicyDocument"]!.DeepClone();
+        role["RolePolicyList"] = new System.Text.Json.Nodes.JsonArray();
+        role["AttachedManagedPolicies"]!.AsArray().Add(System.Text.Json.Nodes.JsonNode.Parse("""{"PolicyName":"orders-bucket","PolicyArn":"arn:aws:iam::111122223333:policy/orders-bucket"}"""));
+        node["Policies"]!.AsArray().Add(System.Text.Json.Nodes.JsonNode.Parse("""{"PolicyName":"orders-bucket","Arn":"arn:aws:iam::111122223333:policy/orders-bucket","DefaultVersionId":"v3","PolicyVersionList":[{"VersionId":"v3","IsDefaultVersion":true}]}"""));
+        node["Policies"]![node["Policies"]!.AsArray().Count - 1]!["PolicyVersionList"]![0]!["Document"] = inline;
+        var file = folder.Write("authorization-details.json", node.ToJsonString());
+
+        var result = Explain("identity-allow-wrong-resource", files: FilesOf("identity-allow-wrong-resource") with { AuthorizationDetails = new FileInfo(file) });
+
+        using var doc = JsonDocument.Parse(result.StdOut);
+        var fix = doc.RootElement.GetProperty("fix");
+        Assert.StartsWith("aws iam create-policy-version --policy-arn arn:aws:iam::111122223333:policy/orders-bucket --set-as-default --policy-document ", Assert.Single(fix.GetProperty("commands").EnumerateArray()).GetString(), StringComparison.Ordinal);
+        Assert.Contains(fix.GetProperty("notes").EnumerateArray(), n => n.GetString()!.StartsWith("A managed policy keeps at most five versions", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AnAwsManagedNearMissIsNeverEdited()
+    {
+        using var folder = new TempFolder();
+        // AmazonS3ReadOnlyAccess-like: an AWS managed policy that allows the action on another bucket only.
+        var file = folder.Write("authorization-details.json", """
+            {"RoleDetailList":[{"RoleName":"orders-api-role","Arn":"arn:aws:iam::111122223333:role/service/orders-api-role","AttachedManagedPolicies":[{"PolicyName":"AwsManagedExports","PolicyArn":"arn:aws:iam::aws:policy/AwsManagedExports"}]}],
+             "Policies":[{"PolicyName":"AwsManagedExports","Arn":"arn:aws:iam::aws:policy/AwsManagedExports","PolicyVersionList":[{"VersionId":"v1","IsDefaultVersion":true,"Document":{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::exports/*"}]}}]}]}
+            """);
+
+        var result = Explain("identity-allow-wrong-resource", files: FilesOf("identity-allow-wrong-resource") with { AuthorizationDetails = new FileInfo(file) });
+
+        using var doc = JsonDocument.Parse(result.StdOut);
+        var fix = doc.RootElement.GetProperty("fix");
+        Assert.DoesNotContain(fix.GetProperty("commands").EnumerateArray(), c => c.GetString()!.Contains("AwsManagedExports", StringComparison.Ordinal));
+        Assert.Equal("arn:aws:s3:::acme-orders-prod/invoices/2026/11/inv-1000.pdf", fix.GetProperty("statements")[0].GetProperty("statement").GetProperty("Resource").GetString());
+        Assert.Contains(doc.RootElement.GetProperty("notes").EnumerateArray(), n => n.GetString()!.Contains("AWS managed policies cannot be edited", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -139,7 +139,9 @@ public sealed class Diagnoser(IamCatalog catalog, FunctionInventory? inventory =
 
     /// <summary>The diagnosis with its fix built, if it was deferred.</summary>
     public static Diagnosis WithFix(Diagnosis diagnosis) =>
-        diagnosis is { Fix: null, FixRequest: { } request } ? diagnosis with { Fix = FixBuilder.Build(request) } : diagnosis;
+        diagnosis is { Fix: null, FixRequest: { } request }
+            ? diagnosis with { Fix = request.StatementEdit is { } edit ? StatementEditFix.Apply(FixBuilder.Build(request), request, edit) : FixBuilder.Build(request) }
+            : diagnosis;
 
     /// <summary>
     /// The message's resource as an ARN (<see cref="MessageResource"/>); "role NAME" and "access key ID" forms name no ARN.

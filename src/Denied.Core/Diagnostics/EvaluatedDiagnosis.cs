@@ -1,4 +1,6 @@
 using Denied.Policies;
+using FixRequest = Denied.Remediation.FixRequest;
+using StatementEdit = Denied.Remediation.StatementEdit;
 
 namespace Denied.Diagnostics;
 
@@ -64,6 +66,8 @@ public static class EvaluatedDiagnosis
         var fixRequest = denied
             ? request with { Layer = result.Layer!.Value, ExplicitDeny = result.Decision == PolicyDecision.ExplicitDeny, DenyingPolicyArn = denyingPolicyArn }
             : request;
+        if (result is { Decision: PolicyDecision.ImplicitDeny, Layer: DenialLayer.IdentityPolicy } && Edit(result, read, fixRequest) is { } edit)
+            fixRequest = fixRequest with { StatementEdit = edit };
         return diagnosis with
         {
             Evaluation = evaluation,
@@ -97,6 +101,44 @@ public static class EvaluatedDiagnosis
         return (statement.Actions ?? statement.NotActions ?? []).Any(a => a == "*" || a.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>
+    /// The first near-miss Allow of the role's inline or customer managed policies that lacks only the resource or
+    /// only the action, with the denied one added: exactly the denied action or resource, never a wildcard of ours.
+    /// </summary>
+    private static StatementEdit? Edit(EvaluationResult result, IReadOnlyList<SourcedPolicy> read, FixRequest request)
+    {
+        if (request.Action is not { } action || request.Resource is not { Length: > 0 }) return null;
+        foreach (var miss in result.Statements.Where(s => !s.Decisive && s.Effect == PolicyEffect.Allow && s.Reference.Layer == DenialLayer.IdentityPolicy && s.Mismatch.Count == 1))
+        {
+            var source = miss.Reference.Source;
+            if (source.PolicyName is null && (source.PolicyArn is null || source.PolicyArn.StartsWith(AwsManagedPrefix, StringComparison.Ordinal))) continue;
+            var policy = read.FirstOrDefault(p => p.Source == source);
+            if (policy is null || miss.Reference.Index >= policy.Document.Statements.Count) continue;
+            var statement = policy.Document.Statements[miss.Reference.Index];
+            PolicyStatement edited;
+            string element, added;
+            if (miss.Mismatch[0] == "resource" && statement.Resources is { } resources)
+            {
+                (element, added) = ("Resource", Denied.Remediation.IamLiteral.Resource(request));
+                edited = statement with { Resources = [.. resources, added] };
+            }
+            else if (miss.Mismatch[0] == "action" && statement.Actions is { } actions)
+            {
+                (element, added) = ("Action", action);
+                edited = statement with { Actions = [.. actions, added] };
+            }
+            else
+            {
+                continue;
+            }
+
+            var document = policy.Document with { Statements = policy.Document.Statements.Select(s => s.Index == statement.Index ? edited : s).ToList() };
+            return new StatementEdit(source.PolicyName, source.PolicyName is null ? source.PolicyArn : null, statement.Sid, statement.Index, element, added, PolicyDocumentJson.Write(document));
+        }
+
+        return null;
+    }
+
     /// <summary>A near-miss Allow: what it lacks, and how to change it (edit the statement; an AWS managed policy never).</summary>
     private static string NearMissNote(StatementFinding miss, string? action, string? resource)
     {
@@ -104,14 +146,9 @@ public static class EvaluatedDiagnosis
         var text = $"{Where(miss.Reference)} nearly allows it: it does not match on {lacks}.";
         var source = miss.Reference.Source;
         if (source.Layer != DenialLayer.IdentityPolicy || miss.Mismatch.Count != 1 || miss.Mismatch[0] is not ("action" or "resource")) return text;
-        var add = miss.Mismatch[0] == "resource" ? $"add {resource} to its Resource" : $"add {action} to its Action";
-        if (source.PolicyName is { } inline)
-            return $"{text} Edit that statement ({add}) and write the whole policy back with `aws iam put-role-policy --policy-name {inline}`.";
         if (source.PolicyArn is { } arn && arn.StartsWith(AwsManagedPrefix, StringComparison.Ordinal))
             return $"{text} AWS managed policies cannot be edited: the statement goes in the role's own policy instead.";
-        if (source.PolicyArn is { } managed)
-            return $"{text} Edit that statement ({add}) in a new default version: `aws iam create-policy-version --policy-arn {managed} --set-as-default` (a managed policy keeps at most five versions: delete an old one first with `aws iam delete-policy-version`).";
-        return text;
+        return $"{text} The fix edits that statement.";
     }
 
     /// <summary>The statement in words: its Sid (or zero-based index) and its policy.</summary>
