@@ -225,4 +225,19 @@ public sealed class ExplainPolicySampleTests
         Assert.Equal("PaymentsWorkerEncrypts", statement.GetProperty("sid").GetString());
         Assert.Empty(JsonSchemaValidator.Load(RepoPaths.Combine("docs", "schemas", "scan-output.schema.json")).Validate(doc.RootElement));
     }
+
+    public static TheoryData<string> Names => new(Directory.EnumerateDirectories(RepoPaths.Combine("samples", "policies")).Select(Path.GetFileName).Order(StringComparer.Ordinal)!);
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void TheEvaluationReadsBackAsWritten(string name)
+    {
+        using var doc = JsonDocument.Parse(Explain(name).StdOut);
+        var written = doc.RootElement.GetProperty("evaluation").GetRawText();
+
+        var read = Denied.Rendering.DiagnosisJsonReader.Read(doc.RootElement);
+
+        using var again = JsonDocument.Parse(Denied.Rendering.DiagnosisJson.Serialize(read));
+        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(written), System.Text.Json.Nodes.JsonNode.Parse(again.RootElement.GetProperty("evaluation").GetRawText())));
+    }
 }

@@ -40,4 +40,47 @@ public static class EvaluationJson
         w.WriteEndArray();
         w.WriteEndObject();
     }
+
+    /// <summary>
+    /// The object <see cref="Write"/> wrote, read back (a stored finding keeps its evaluation); null when it is not
+    /// one (an unknown decision or layer code): a damaged field never fails the read of the diagnosis.
+    /// </summary>
+    public static PolicyEvaluation? Read(JsonElement e)
+    {
+        if (e.ValueKind != JsonValueKind.Object || Str(e, "source") is not { } source) return null;
+        var decision = Enum.GetValues<PolicyDecision>().Select(d => (PolicyDecision?)d).FirstOrDefault(d => PolicyDecisionCodes.Of(d!.Value) == Str(e, "decision"));
+        if (decision is null) return null;
+        var statements = new List<StatementFinding>();
+        if (e.TryGetProperty("statements", out var list) && list.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var s in list.EnumerateArray())
+            {
+                if (s.ValueKind != JsonValueKind.Object || Codes.ParseLayer(Str(s, "policyType")) is not { } policyType) return null;
+                var index = s.TryGetProperty("index", out var i) && i.TryGetInt32(out var n) ? n : 0;
+                statements.Add(new StatementFinding(
+                    new StatementReference(new PolicySource(policyType, Str(s, "policyArn"), Str(s, "policyName"), Str(s, "resourceArn")), Str(s, "sid"), index),
+                    Str(s, "effect") == "Deny" ? PolicyEffect.Deny : PolicyEffect.Allow,
+                    s.TryGetProperty("decisive", out var d) && d.ValueKind == JsonValueKind.True,
+                    Strings(s, "mismatch"),
+                    Strings(s, "undeterminedKeys")));
+            }
+        }
+
+        var denied = decision switch
+        {
+            PolicyDecision.Allowed => Truth.False,
+            PolicyDecision.NotDeterminable => Truth.Unknown,
+            _ => Truth.True,
+        };
+        var unseen = Strings(e, "unseen").Select(Codes.ParseLayer).OfType<DenialLayer>().ToList();
+        return new PolicyEvaluation(source, new EvaluationResult(decision.Value, denied, Codes.ParseLayer(Str(e, "layer")), statements, unseen));
+    }
+
+    private static string? Str(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    private static List<string> Strings(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Array
+            ? v.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString()!).ToList()
+            : [];
 }
