@@ -20,7 +20,9 @@ public static class ExplainCommand
         {
             file, output, functions, all,
         };
-        command.SetAction(parse => Run(parse.GetValue(file)!, CommonOptions.Parse(parse.GetValue(output)!), parse.GetValue(functions), Console.Out, Console.Error, parse.GetValue(all)));
+        var policies = new PolicyFileOptions();
+        policies.AddTo(command);
+        command.SetAction(parse => Run(parse.GetValue(file)!, CommonOptions.Parse(parse.GetValue(output)!), parse.GetValue(functions), Console.Out, Console.Error, parse.GetValue(all), policies.Read(parse)));
         return command;
     }
 
@@ -28,12 +30,15 @@ public static class ExplainCommand
     /// Print records that are not denials too. Without it a single record is printed whatever it is (the user asked
     /// about it), and a log of many records prints only its denials, with a count of the rest.
     /// </param>
-    public static int Run(string file, OutputFormat format, FileInfo? functionsFile, TextWriter stdout, TextWriter stderr, bool all = false)
+    /// <param name="policyFiles">Policy files to evaluate each denial against (--authorization-details and the rest).</param>
+    public static int Run(string file, OutputFormat format, FileInfo? functionsFile, TextWriter stdout, TextWriter stderr, bool all = false, PolicyFileOptions.Files? policyFiles = null)
     {
         Denied.Principals.FunctionInventory? inventory;
+        Denied.Policies.PolicyFiles? policies;
         try
         {
             inventory = InventoryLoader.Load(functionsFile);
+            policies = (policyFiles ?? PolicyFileOptions.Files.None).Load();
         }
         catch (CliInputException e)
         {
@@ -57,7 +62,7 @@ public static class ExplainCommand
             return ExitCodes.Usage;
         }
 
-        var diagnoser = new Diagnoser(IamCatalog.Default, inventory);
+        var diagnoser = new Diagnoser(IamCatalog.Default, inventory, policies);
         var denied = false;
         var errors = false;
         var count = 0;

@@ -32,6 +32,8 @@ public static class ScanCommand
         };
         var intake = new IntakeOptions();
         intake.AddTo(command);
+        var policies = new PolicyFileOptions();
+        policies.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             var aws = new AwsOptions(parse.GetValue(region), parse.GetValue(profile), parse.GetValue(endpoint));
@@ -58,6 +60,7 @@ public static class ScanCommand
             {
                 Table = parse.GetValue(table),
                 Suppressions = parse.GetValue(suppressions),
+                PolicyFiles = policies.Read(parse),
             };
             return await RunAsync(options, Console.Out, Console.Error, TimeProvider.System, ct);
         });
@@ -73,6 +76,9 @@ public static class ScanCommand
 
         /// <summary>A file of suppression rules, as `denied suppressions list --output json` prints them.</summary>
         public FileInfo? Suppressions { get; init; }
+
+        /// <summary>Policy files each denial is evaluated against (--authorization-details and the rest).</summary>
+        public PolicyFileOptions.Files PolicyFiles { get; init; } = PolicyFileOptions.Files.None;
     }
 
     public static async Task<int> RunAsync(ScanOptions options, TextWriter stdout, TextWriter stderr, TimeProvider clock, CancellationToken ct)
@@ -87,7 +93,8 @@ public static class ScanCommand
 
             var inventory = InventoryLoader.Load(options.Functions);
             var rules = await ScanSuppressions.LoadAsync(options.Suppressions, options.Table ?? options.ToTable, options.Aws, ct);
-            var intake = new DenialIntake(new Diagnoser(IamCatalog.Default, inventory), rules, clock.GetUtcNow());
+            var policies = options.PolicyFiles.Load();
+            var intake = new DenialIntake(new Diagnoser(IamCatalog.Default, inventory, policies), rules, clock.GetUtcNow());
             scanner = new LogScanner(intake, SinceParser.Parse(options.Since, clock), keepEvents: options.ToTable is not null);
         }
         catch (CliInputException e)

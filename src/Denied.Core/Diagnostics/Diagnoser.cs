@@ -2,6 +2,7 @@ using Denied.Actions;
 using Denied.Classification;
 using Denied.CloudTrail;
 using Denied.Iam;
+using Denied.Policies;
 using Denied.Principals;
 using Denied.Remediation;
 using Denied.Resources;
@@ -13,7 +14,8 @@ namespace Denied.Diagnostics;
 /// Pure and deterministic: the same record, catalog and inventory always give the same diagnosis.
 /// Thread-safe; build one and share it.
 /// </summary>
-public sealed class Diagnoser(IamCatalog catalog, FunctionInventory? inventory = null)
+/// <param name="policies">Policies to evaluate each denial against (offline files or read live); null: the text diagnosis alone.</param>
+public sealed class Diagnoser(IamCatalog catalog, FunctionInventory? inventory = null, PolicyFiles? policies = null)
 {
     /// <summary>The error message kept in a diagnosis is cut here; renderers cut further for their formats.</summary>
     public const int MaxMessageLength = 4096;
@@ -117,7 +119,7 @@ public sealed class Diagnoser(IamCatalog catalog, FunctionInventory? inventory =
                 : "EC2 returned an encoded authorization message: decode it with `aws sts decode-authorization-message --encoded-message ...` (needs sts:DecodeAuthorizationMessage) to see the exact policy that denied.");
         }
 
-        return diagnosis with
+        var diagnosed = diagnosis with
         {
             Function = function,
             Action = action.Action,
@@ -130,11 +132,16 @@ public sealed class Diagnoser(IamCatalog catalog, FunctionInventory? inventory =
             FixRequest = fixRequest,
             Notes = notes.Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).ToList(),
         };
+        return policies is not null && DiagnosisEvaluator.Evaluate(record, fixRequest, principal.Kind, policies) is { } evaluated
+            ? EvaluatedDiagnosis.Apply(diagnosed, evaluated.Evaluation, evaluated.Read)
+            : diagnosed;
     }
 
     /// <summary>The diagnosis with its fix built, if it was deferred.</summary>
     public static Diagnosis WithFix(Diagnosis diagnosis) =>
-        diagnosis is { Fix: null, FixRequest: { } request } ? diagnosis with { Fix = FixBuilder.Build(request) } : diagnosis;
+        diagnosis is { Fix: null, FixRequest: { } request }
+            ? diagnosis with { Fix = request.StatementEdit is { } edit ? StatementEditFix.Apply(FixBuilder.Build(request), request, edit) : FixBuilder.Build(request) }
+            : diagnosis;
 
     /// <summary>
     /// The message's resource as an ARN (<see cref="MessageResource"/>); "role NAME" and "access key ID" forms name no ARN.

@@ -50,6 +50,12 @@ public sealed record Diagnosis
     /// </summary>
     public IReadOnlyDictionary<string, string> Evidence { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// The request evaluated against the policies the user gave or that were read (null when none were): the
+    /// decision, the deciding statements and near misses, and the layers not read.
+    /// </summary>
+    public Denied.Policies.PolicyEvaluation? Evaluation { get; init; }
+
     public Fix? Fix { get; init; }
 
     /// <summary>

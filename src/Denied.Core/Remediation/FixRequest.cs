@@ -84,4 +84,7 @@ public sealed record FixRequest
     /// "sqs:SendMessage" to an SSE-KMS queue. Their senders need kms:GenerateDataKey* and kms:Decrypt on the key.
     /// </summary>
     public string? EncryptedResourceCall { get; init; }
+
+    /// <summary>A near-miss Allow in the role's own policy that the fix edits instead of adding a statement; null otherwise.</summary>
+    public StatementEdit? StatementEdit { get; init; }
 }

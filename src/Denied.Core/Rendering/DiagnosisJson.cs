@@ -75,6 +75,12 @@ public static class DiagnosisJson
         WriteNullableBool(w, "explicitDeny", d.ExplicitDeny);
         w.WriteString("denyingPolicyArn", d.DenyingPolicyArn);
         w.WriteString("authorizationId", d.AuthorizationId);
+        if (d.Evaluation is { } evaluation)
+        {
+            // Present only when policies were evaluated: without them the record is unchanged.
+            w.WritePropertyName("evaluation");
+            EvaluationJson.Write(w, evaluation);
+        }
 
         if (d.Fix is { } fix)
         {

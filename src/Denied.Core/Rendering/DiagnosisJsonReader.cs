@@ -58,6 +58,7 @@ public static class DiagnosisJsonReader
                 : null,
             DenyingPolicyArn = Str(e, "denyingPolicyArn"),
             AuthorizationId = Str(e, "authorizationId"),
+            Evaluation = e.TryGetProperty("evaluation", out var evaluation) ? EvaluationJson.Read(evaluation) : null,
             Evidence = Evidence(e),
             Fix = e.TryGetProperty("fix", out var fix) && fix.ValueKind == JsonValueKind.Object ? ReadFix(fix) : null,
             Notes = Strings(e, "notes"),

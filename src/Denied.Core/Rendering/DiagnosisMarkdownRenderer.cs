@@ -36,6 +36,14 @@ public static class DiagnosisMarkdownRenderer
             Row(o, "Layer", d.Layer is { } l ? $"{Codes.Of(l)}{(d.ExplicitDeny == true ? " (explicit deny)" : "")}" : null);
             Row(o, "Denying policy", d.DenyingPolicyArn is { } p ? c(p) : null);
             Row(o, "Authorization ID", d.AuthorizationId is { } id ? c(id) : null);
+            if (d.Evaluation is { } evaluation)
+            {
+                Row(o, "Evaluation", m(EvaluationText.Summary(evaluation)));
+                foreach (var statement in evaluation.Result.Statements)
+                {
+                    Row(o, statement.Decisive ? "Deciding statement" : "Near miss", m(EvaluationText.Statement(statement)));
+                }
+            }
         }
 
         foreach (var note in d.Notes)

@@ -31,6 +31,14 @@ public static class DiagnosisTextRenderer
             Line(o, "layer", d.Layer is { } l ? Codes.Of(l) + ExplicitText(d.ExplicitDeny) : null);
             Line(o, "policy", e(d.DenyingPolicyArn));
             Line(o, "authorization", e(d.AuthorizationId));
+            if (d.Evaluation is { } evaluation)
+            {
+                Line(o, "evaluated", EvaluationText.Summary(evaluation));
+                foreach (var statement in evaluation.Result.Statements)
+                {
+                    Line(o, statement.Decisive ? "decided" : "near miss", e(EvaluationText.Statement(statement), 1000));
+                }
+            }
         }
 
         foreach (var note in d.Notes)
