@@ -36,7 +36,8 @@ public sealed class CliFuzzTarget(string workFolder, FuzzTally tally)
         int code;
         try
         {
-            code = ExplainCommand.Run(file, format, null, stdout, stderr);
+            // --all: every record is rendered, denial or not, so every renderer meets the fuzzed fields.
+            code = ExplainCommand.Run(file, format, null, stdout, stderr, all: true);
         }
         catch (Exception e)
         {
