@@ -8,11 +8,11 @@ public static class RemoteAws
     /// <summary>Shared by every client of a run; 60 s bounds each attempt (the clients retry).</summary>
     public static HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(60) };
 
-    /// <summary>--region, else the SDK's usual resolution (AWS_REGION, AWS_DEFAULT_REGION, the profile's region).</summary>
+    /// <summary>--region, else the SDK's usual resolution (AWS_REGION, AWS_DEFAULT_REGION, the profile's region); none is an AWS configuration failure (exit 4), as for the SDK clients.</summary>
     public static string Region(AwsOptions aws) =>
         aws.Region is { Length: > 0 } region ? region
         : Amazon.Runtime.FallbackRegionFactory.GetRegionEndpoint()?.SystemName
-        ?? throw new CliInputException("no AWS region: pass --region (or set AWS_REGION)");
+        ?? throw new RemoteIntakeException("no AWS region is configured: pass --region, set AWS_REGION, or give the profile a region (`aws configure set region eu-west-1`)");
 
     public static AwsEndpointSettings Endpoint(AwsOptions aws, string region) =>
         new(region, aws.EndpointUrl is { Length: > 0 } url ? new Uri(url) : null);

@@ -20,6 +20,19 @@ public sealed class AwsFailureTests
     };
 
     [Theory]
+    [InlineData("scan --lookup --since 7d")]
+    public async Task TheRemoteIntakesWithNoRegionSayHowToSetOneAndExitFour(string command)
+    {
+        var result = await Run.ProgramAsync([], AwsEnvironment.Nothing(), command.Split(' '));
+
+        Assert.Equal(ExitCodes.AwsError, result.ExitCode);
+        var line = OneLine(result.StdErr);
+        Assert.Contains("no AWS region", line, StringComparison.Ordinal);
+        Assert.Contains("--region", line, StringComparison.Ordinal);
+        Assert.Contains("AWS_REGION", line, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [MemberData(nameof(AwsCommands))]
     public async Task WithNoRegionTheCommandSaysHowToSetOneAndExitsFour(string[] args)
     {
