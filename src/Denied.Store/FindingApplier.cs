@@ -82,12 +82,13 @@ internal sealed class FindingApplier(IAmazonDynamoDB client, DynamoCalls calls, 
             TableName = calls.TableName,
             Key = FindingItemMapper.Key(id),
             ConsistentRead = true,
-            ProjectionExpression = "#pk, #st, #fs, #ls, #mu, #se, #fn, #rc, #c",
+            ProjectionExpression = "#pk, #st, #fs, #ls, #mu, #se, #fn, #rc, #c, #os, #ok, #oc, #so",
             ExpressionAttributeNames = new()
             {
                 ["#pk"] = A.Pk, ["#st"] = A.Status, ["#fs"] = A.FirstSeen, ["#ls"] = A.LastSeen,
                 ["#mu"] = A.MutedUntil, ["#se"] = A.SampleEventIds, ["#fn"] = A.FunctionName,
                 ["#rc"] = A.ReopenCount, ["#c"] = A.Count,
+                ["#os"] = A.ObjectScope, ["#ok"] = A.ObjectScopeKind, ["#oc"] = A.ObjectCount, ["#so"] = A.SampleObjects,
             },
         };
         var response = await DynamoErrors.Run("GetItem", calls.TableName, id, () => client.GetItemAsync(request, ct), ct);

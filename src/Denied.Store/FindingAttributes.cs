@@ -36,6 +36,12 @@ internal static class FindingAttributes
     public const string ResolvedAt = "resolvedAt";
     public const string ReopenCount = "reopenCount";
 
+    // S3 object findings: the scope the fix grants (raw ARN or ARN prefix, and which of the two), distinct objects, samples.
+    public const string ObjectScope = "objectScope";
+    public const string ObjectScopeKind = "objectScopeKind";
+    public const string ObjectCount = "objectCount";
+    public const string SampleObjects = "sampleObjects";
+
     // The kind of the latest write (FindingChangeCodes): the Notifier reads it from the stream's new image.
     public const string Change = "change";
 

@@ -103,9 +103,17 @@ internal sealed class FindingUpdatePlan
             }
         }
 
-        if (change.TakesLatest)
+        var latest = observation.Latest;
+        var widened = false;
+        if (observation.Objects is { Scope: not null } objects)
         {
-            set.Add($"{e.Name(A.Diagnosis)} = {e.Value(DiagnosisJson.Serialize(observation.Latest))}");
+            (latest, widened) = S3Objects.Plan(observation.Latest, objects, current, e, set, cond);
+        }
+
+        // A wider grant is written even with an older observation's diagnosis: the stored fix must cover every object seen.
+        if (change.TakesLatest || widened)
+        {
+            set.Add($"{e.Name(A.Diagnosis)} = {e.Value(DiagnosisJson.Serialize(latest))}");
             if (observation.Latest.ErrorCode is { } code)
             {
                 set.Add($"{e.Name(A.ErrorCode)} = {e.Value(code)}");

@@ -18,7 +18,7 @@ public sealed class FindingWriter(FindingStore store, JsonLog log, EmfMetrics me
     {
         try
         {
-            var result = await store.RecordAsync(observation with { Latest = Diagnoser.WithFix(observation.Latest) }, deadline);
+            var result = await store.RecordAsync(observation with { Latest = FindingAggregator.LatestWithFix(observation) }, deadline);
             metrics.Add(result.IsNew ? Metric.FindingsNew : Metric.FindingsUpdated);
             metrics.Add(Metric.FindingsReopened, result.Reopened ? 1 : 0);
             metrics.Add(Metric.EventsCounted, result.EventsCounted);

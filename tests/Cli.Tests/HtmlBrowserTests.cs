@@ -32,8 +32,8 @@ public sealed class HtmlBrowserTests
         var dom = await DumpDomAsync(report, folder);
 
         Assert.Contains("data-report-ready=\"1\"", dom, StringComparison.Ordinal);
-        Assert.Equal(17, CountOf(dom, "<tr class=\"finding-row\">"));
-        Assert.Equal(17, CountOf(dom, "<section class=\"finding\""));
+        Assert.Equal(13, CountOf(dom, "<tr class=\"finding-row\">"));
+        Assert.Equal(13, CountOf(dom, "<section class=\"finding\""));
         Assert.Contains("kms:Decrypt", dom, StringComparison.Ordinal);
     }
 

@@ -35,7 +35,7 @@ public sealed class IntakeParityTests(MotoServer moto) : IAsyncLifetime
             new AwsOptions(MotoServer.Region, null, moto.EndpointUrl));
 
         Assert.Equal(ExitCodes.DenialsFound, local.ExitCode);
-        Assert.Equal(17, RemoteScan.Findings(local.StdOut).Count);
+        Assert.Equal(13, RemoteScan.Findings(local.StdOut).Count);
         Assert.Equal(RemoteScan.FindingDocuments(local.StdOut), RemoteScan.FindingDocuments(lookup.StdOut));
         Assert.Equal(RemoteScan.FindingDocuments(local.StdOut), RemoteScan.FindingDocuments(athena.StdOut));
         Assert.Equal(ExitCodes.DenialsFound, athena.ExitCode);

@@ -47,7 +47,7 @@ public sealed class JsonSchemaTests(MotoServer moto)
         await table.CreateAsync();
         await table.BackfillAsync(Run.SampleLogs);
         var ids = (await table.ListRowsAsync(new FindingQuery { Limit = 1000 })).Select(r => r.Id).ToList();
-        Assert.Equal(17, ids.Count);
+        Assert.Equal(13, ids.Count);
         var (store, client) = StoreFactory.Create(table.Aws, FindingsTable.Name);
         using (client)
         {

@@ -56,7 +56,7 @@ public sealed class ScanInputTests
         Assert.Equal(ExitCodes.DenialsFound, result.ExitCode);
         Assert.Contains("denied: skipped 1 file that is not .json or .json.gz: 111122223333/CloudTrail-Digest/readme.txt", result.StdErr, StringComparison.Ordinal);
         using var doc = JsonDocument.Parse(result.StdOut);
-        Assert.Equal(17, doc.RootElement.GetProperty("findings").GetArrayLength());
+        Assert.Equal(13, doc.RootElement.GetProperty("findings").GetArrayLength());
     }
 
     [Theory]
@@ -86,7 +86,7 @@ public sealed class ScanInputTests
 
         Assert.Equal(ExitCodes.DenialsFound, result.ExitCode);
         using var doc = JsonDocument.Parse(result.StdOut);
-        Assert.Equal(17, doc.RootElement.GetProperty("findings").GetArrayLength());
+        Assert.Equal(13, doc.RootElement.GetProperty("findings").GetArrayLength());
         Assert.Equal(0, doc.RootElement.GetProperty("stats").GetProperty("outsideWindow").GetInt64());
     }
 

@@ -42,6 +42,12 @@ public sealed class FindingAggregator(bool keepEvents = true)
             return true;
         }
 
+        if (FindingKey.S3ObjectResource(diagnosis) is { } objectArn)
+        {
+            group.Objects ??= new S3ObjectSet();
+            group.Objects.Add(objectArn);
+        }
+
         if (keepEvents)
         {
             group.Events.Add(new ObservedEvent(eventId, time, diagnosis.Function?.Name, sourceId));
@@ -58,7 +64,19 @@ public sealed class FindingAggregator(bool keepEvents = true)
 
     /// <summary>One observation per finding, in first-seen order of the key (stable output).</summary>
     public IReadOnlyList<FindingObservation> Observations() =>
-        _groups.Values.Select(g => new FindingObservation(g.Key, g.Latest!, g.Events) { Tally = g.Tally }).ToList();
+        _groups.Values.Select(g => new FindingObservation(g.Key, g.Latest!, g.Events) { Tally = g.Tally, Objects = g.Objects }).ToList();
+
+    /// <summary>
+    /// The observation's latest diagnosis with its fix built: for an S3 object finding, granting the scope of the
+    /// objects this observation saw (a store widens it further with the objects it saw before).
+    /// </summary>
+    public static Diagnosis LatestWithFix(FindingObservation observation)
+    {
+        ArgumentNullException.ThrowIfNull(observation);
+        return observation.Objects is { Scope: { } scope } objects
+            ? S3ObjectFix.Scoped(observation.Latest, scope, objects.Count, objects.Samples)
+            : Diagnoser.WithFix(observation.Latest);
+    }
 
     /// <summary>CloudTrail eventTime is ISO-8601 UTC ("2026-11-23T18:16:18Z"); an unreadable one sorts first.</summary>
     public static DateTimeOffset ParseTime(string? eventTime) =>
@@ -72,6 +90,7 @@ public sealed class FindingAggregator(bool keepEvents = true)
         public EventTally Tally { get; } = new();
         public List<ObservedEvent> Events { get; } = [];
         public Diagnosis? Latest { get; set; }
+        public S3ObjectSet? Objects { get; set; }
         public DateTimeOffset LatestTime { get; set; }
     }
 }

@@ -8,6 +8,8 @@ namespace Denied.Findings;
 /// What makes two denials the same problem: one finding per
 /// (account, region, role, action, resource, layer). The role is the execution role whose
 /// permissions are lacking (or the invoked function's ARN for resource-policy invocation denials).
+/// An S3 object ARN is keyed by its bucket ("arn:aws:s3:::bucket/*"): the denials of one role and action on the
+/// objects of one bucket are one finding, whose fix grants the objects' common prefix (<see cref="S3ObjectScope"/>).
 /// </summary>
 public sealed record FindingKey(string Account, string Region, string RoleArn, string Action, string Resource, DenialLayer Layer)
 {
@@ -48,8 +50,22 @@ public sealed record FindingKey(string Account, string Region, string RoleArn, s
             diagnosis.Region ?? "unknown",
             role,
             diagnosis.Action ?? "unknown-action",
-            diagnosis.Resource ?? "unknown-resource",
+            S3ObjectResource(diagnosis) is not null ? S3ObjectScope.BucketWildcard(diagnosis.Resource)! : diagnosis.Resource ?? "unknown-resource",
             diagnosis.Layer ?? DenialLayer.Unknown);
+    }
+
+    /// <summary>
+    /// The object ARN of an S3 action on an object (s3:GetObject on arn:aws:s3:::bucket/key), or null. A resource the
+    /// resolver wrote with wildcards on purpose is not one object.
+    /// </summary>
+    public static string? S3ObjectResource(Diagnosis diagnosis)
+    {
+        ArgumentNullException.ThrowIfNull(diagnosis);
+        return diagnosis.Action is { } action && action.StartsWith("s3:", StringComparison.OrdinalIgnoreCase)
+            && diagnosis.FixRequest?.ResourceWildcardSuffixLength is null or 0
+            && S3ObjectScope.BucketWildcard(diagnosis.Resource) is not null
+                ? diagnosis.Resource
+                : null;
     }
 
     private static string? FunctionArn(Diagnosis diagnosis, string? name)

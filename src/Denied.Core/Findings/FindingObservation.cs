@@ -14,6 +14,9 @@ public sealed record FindingObservation(FindingKey Key, Diagnosis Latest, IReadO
 {
     public EventTally? Tally { get; init; }
 
+    /// <summary>The distinct S3 objects of an S3 object finding (<see cref="FindingKey.S3ObjectResource"/>), else null.</summary>
+    public S3ObjectSet? Objects { get; init; }
+
     /// <summary>Distinct eventIDs observed.</summary>
     public long EventCount => Tally?.Count ?? Events.Count;
 

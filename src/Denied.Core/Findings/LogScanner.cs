@@ -76,7 +76,7 @@ public sealed class LogScanner(DenialIntake intake, DateTimeOffset? since = null
     /// <summary>Findings, most frequent first, then newest.</summary>
     public IReadOnlyList<ScanFinding> Results() =>
         Findings.Observations()
-            .Select(o => new ScanFinding(o with { Latest = Diagnoser.WithFix(o.Latest) }))
+            .Select(o => new ScanFinding(o with { Latest = FindingAggregator.LatestWithFix(o) }))
             .OrderByDescending(f => f.Count)
             .ThenByDescending(f => f.Observation.LastSeen)
             .ThenBy(f => f.Id, StringComparer.Ordinal)

@@ -38,7 +38,10 @@ public sealed class DenialIntake(Diagnoser diagnoser, IReadOnlyList<SuppressionR
                 : new IntakeOutcome(IntakeKind.OtherPrincipal, diagnosis);
         }
 
-        return SuppressionMatcher.FirstMatch(rules, key, diagnosis.Function?.Name, now) is { } rule
+        // A rule's resource pattern is matched against the denied resource itself, so a rule naming one S3 object (or
+        // prefix) still matches although the finding is keyed by the object's bucket.
+        var matched = key with { Resource = diagnosis.Resource ?? key.Resource };
+        return SuppressionMatcher.FirstMatch(rules, matched, diagnosis.Function?.Name, now) is { } rule
             ? new IntakeOutcome(IntakeKind.Suppressed, diagnosis, key, rule)
             : new IntakeOutcome(IntakeKind.Observed, diagnosis, key);
     }

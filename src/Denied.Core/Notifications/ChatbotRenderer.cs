@@ -60,7 +60,7 @@ public static class ChatbotRenderer
             w.WriteString("eventType", EventType);
             w.WriteStartArray("relatedResources");
             w.WriteStringValue(s(f.Key.RoleArn));
-            w.WriteStringValue(s(f.Key.Resource));
+            w.WriteStringValue(s(f.Diagnosis.Resource ?? f.Key.Resource));
             w.WriteEndArray();
             w.WriteStartObject("additionalContext");
             w.WriteString("findingId", s(f.Id));
@@ -83,7 +83,7 @@ public static class ChatbotRenderer
         Field(o, "Function", NotificationFacts.FunctionName(f) is { } fn ? TextEscaping.Slack(fn, MaxValue) : "unknown (the role may be shared)");
         Field(o, "Role", TextEscaping.Slack(f.Key.RoleArn, MaxValue));
         Field(o, "Action", TextEscaping.Slack(f.Key.Action, MaxValue));
-        Field(o, "Resource", TextEscaping.Slack(f.Key.Resource, MaxValue));
+        Field(o, "Resource", TextEscaping.Slack(f.Diagnosis.Resource ?? f.Key.Resource, MaxValue));
         Field(o, "Layer", $"{Codes.Of(f.Key.Layer)}, {NotificationFacts.DenyKind(d.ExplicitDeny)} (severity {severity})");
         if (d.DenyingPolicyArn is { } policy)
         {

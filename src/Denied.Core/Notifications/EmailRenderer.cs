@@ -56,7 +56,7 @@ public static class EmailRenderer
         Line("Function", NotificationFacts.FunctionName(f) ?? "(unknown: the role may be shared by several functions)");
         Line("Role", f.Key.RoleArn);
         Line("Action", f.Key.Action);
-        Line("Resource", f.Key.Resource);
+        Line("Resource", f.Diagnosis.Resource ?? f.Key.Resource);
         o.Append("  Layer:     ").Append(Codes.Of(f.Key.Layer)).Append(", ").Append(NotificationFacts.DenyKind(d.ExplicitDeny)).Append('\n');
         o.Append("  Severity:  ").Append(Severity.Of(f.Key.Layer, d.ExplicitDeny)).Append('\n');
         Line("Policy", d.DenyingPolicyArn);

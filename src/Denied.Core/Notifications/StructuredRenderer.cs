@@ -46,7 +46,7 @@ public static class StructuredRenderer
             w.WriteString("region", cut(f.Key.Region));
             w.WriteString("roleArn", cut(f.Key.RoleArn));
             w.WriteString("action", cut(f.Key.Action));
-            w.WriteString("resource", cut(f.Key.Resource));
+            w.WriteString("resource", cut(f.Diagnosis.Resource ?? f.Key.Resource));
             w.WriteString("layer", Codes.Of(f.Key.Layer));
             w.WriteString("functionName", NotificationFacts.FunctionName(f) is { } fn ? cut(fn) : null);
             w.WriteNumber("count", f.Count);

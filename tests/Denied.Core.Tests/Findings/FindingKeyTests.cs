@@ -56,7 +56,7 @@ public sealed class FindingKeyTests
         aggregator.Add(Denial(fn, eventId: "e-1", time: "2026-11-20T10:00:00Z"), "m-1");
         aggregator.Add(Denial(fn, eventId: "e-1", time: "2026-11-20T10:00:00Z"), "m-2");
         aggregator.Add(Denial(fn, eventId: "e-2", time: "2026-11-20T11:00:00Z"), "m-3");
-        aggregator.Add(Denial(fn, eventId: "e-3", time: "2026-11-20T09:00:00Z", resource: "arn:aws:s3:::b/other"), "m-4");
+        aggregator.Add(Denial(fn, eventId: "e-3", time: "2026-11-20T09:00:00Z", resource: "arn:aws:s3:::other-bucket/k"), "m-4");
 
         var observations = aggregator.Observations();
 
