@@ -33,7 +33,8 @@ internal static class S3Objects
             ? long.Parse(n, CultureInfo.InvariantCulture) : 0;
 
         var scope = S3ObjectScope.Covering(stored, objects.Objects);
-        var samples = storedSamples.Concat(objects.Samples).Distinct(StringComparer.Ordinal).Take(S3ObjectSet.SampleCount).ToList();
+        // Sorted, so the stored samples (and the fix note that lists them) do not depend on the order batches arrive in.
+        var samples = storedSamples.Concat(objects.Samples).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Take(S3ObjectSet.SampleCount).ToList();
         var count = storedCount + objects.Objects.Count(o => !storedSamples.Contains(o, StringComparer.Ordinal));
 
         if (stored is null)

@@ -15,8 +15,8 @@ public sealed class S3ObjectSet
     /// <summary>Distinct object ARNs seen.</summary>
     public long Count => _seen.Count;
 
-    /// <summary>Up to <see cref="SampleCount"/> object ARNs, in the order first seen.</summary>
-    public IReadOnlyList<string> Samples => _samples;
+    /// <summary>The first <see cref="SampleCount"/> object ARNs seen, in ordinal order (so output does not depend on arrival order).</summary>
+    public IReadOnlyList<string> Samples => _samples.Order(StringComparer.Ordinal).ToList();
 
     /// <summary>The narrowest scope that covers every object seen; null before the first.</summary>
     public S3ObjectScope? Scope { get; private set; }
