@@ -35,7 +35,10 @@ internal static class S3Objects
         var scope = S3ObjectScope.Covering(stored, objects.Objects);
         // Sorted, so the stored samples (and the fix note that lists them) do not depend on the order batches arrive in.
         var samples = storedSamples.Concat(objects.Samples).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Take(S3ObjectSet.SampleCount).ToList();
-        var count = storedCount + objects.Objects.Count(o => !storedSamples.Contains(o, StringComparer.Ordinal));
+        // Exact while every stored object is a stored sample; past that an upper bound (an object seen before but not
+        // kept as a sample counts again).
+        var fresh = objects.Objects.Count(o => !storedSamples.Contains(o, StringComparer.Ordinal));
+        var count = storedCount <= storedSamples.Count ? storedSamples.Count + fresh : storedCount + fresh;
 
         if (stored is null)
         {

@@ -24,10 +24,12 @@ public static class S3ObjectFix
         }
 
         var fix = FixBuilder.Build(request with { Resource = scope.Resource, ResourceWildcardSuffixLength = scope.WildcardSuffixLength });
+        // The count and the samples live on the finding (objectCount, sampleObjects), not in this note: a later batch
+        // that adds an object under the same prefix keeps the stored diagnosis, so a count here would go stale.
         var covers = scope.IsPrefix
-            ? $"The grant covers every key under {scope.Text}, the narrowest '/' prefix common to the {objectCount} distinct objects denied so far"
-            : "The grant covers the one object denied so far";
-        var note = $"{covers} (for example {string.Join(", ", samples)}); a denied object outside it widens this finding's grant, never beyond the bucket's /*.";
+            ? $"The grant covers every key under {scope.Text}, the narrowest '/' prefix common to the distinct objects denied so far"
+            : $"The grant covers the one object denied so far, {scope.Text}";
+        var note = $"{covers}; the finding lists how many objects were denied and a few of them. A denied object outside it widens this finding's grant, never beyond the bucket's /*.";
         return diagnosis with { Fix = fix with { Notes = [.. fix.Notes, note] } };
     }
 }
