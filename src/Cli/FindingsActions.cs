@@ -45,7 +45,7 @@ public static class FindingsActions
         });
 
     private static List<FindingsTableRenderer.Row> Rows(IEnumerable<Finding> items) =>
-        items.Select(f => new FindingsTableRenderer.Row(f.Id, f.Count, f.LastSeen, FindingStatusCodes.Of(f.Status), f.Diagnosis, f.FunctionNames.ToList())).ToList();
+        items.Select(f => new FindingsTableRenderer.Row(f.Id, f.Count, f.LastSeen, FindingStatusCodes.Of(f.Status), f.Diagnosis, f.FunctionNames.ToList(), f.FirstSeen, f.Objects)).ToList();
 
     public static Task<int> ShowAsync(Target target, string id, OutputFormat format, TextWriter stdout, TextWriter stderr, CancellationToken ct) =>
         WithStore(target, stderr, async store =>
@@ -150,11 +150,22 @@ public static class FindingsActions
                 break;
             case OutputFormat.Markdown:
                 stdout.WriteLine($"**{FindingStatusCodes.Of(finding.Status)}**, {finding.Count} denials, first {FindingJson.Iso(finding.FirstSeen)}, last {FindingJson.Iso(finding.LastSeen)}");
+                if (finding.Objects is { } mdObjects)
+                {
+                    stdout.WriteLine();
+                    stdout.WriteLine(FindingsMarkdownRenderer.ObjectsLine(mdObjects));
+                }
+
                 DiagnosisMarkdownRenderer.Render(finding.Diagnosis, stdout);
                 break;
             default:
                 stdout.WriteLine($"finding {finding.Id}: {FindingStatusCodes.Of(finding.Status)}, {finding.Count} denials, first {FindingJson.Iso(finding.FirstSeen)}, last {FindingJson.Iso(finding.LastSeen)}"
                     + (finding.MuteReason is { } r ? $", muted: {TextEscaping.PlainLine(r, 200)}" : ""));
+                if (finding.Objects is { } objects)
+                {
+                    stdout.WriteLine($"objects: {TextEscaping.PlainLine(objects.Summary(), 600)}; for example {string.Join(", ", objects.Samples.Select(s => TextEscaping.PlainLine(s, 400)))}");
+                }
+
                 DiagnosisTextRenderer.Render(finding.Diagnosis, stdout);
                 break;
         }

@@ -189,7 +189,7 @@ public static class ScanCommand
     private static void Write(IReadOnlyList<ScanFinding> results, LogScanner scanner, OutputFormat format, TextWriter stdout)
     {
         var stats = scanner.Stats;
-        var rows = results.Select(f => new FindingsTableRenderer.Row(f.Id, f.Count, f.Observation.LastSeen, null, f.Observation.Latest, f.Observation.FunctionNames, f.Observation.FirstSeen)).ToList();
+        var rows = results.Select(f => new FindingsTableRenderer.Row(f.Id, f.Count, f.Observation.LastSeen, null, f.Observation.Latest, f.Observation.FunctionNames, f.Observation.FirstSeen, f.Objects)).ToList();
         switch (format)
         {
             case OutputFormat.Json:

@@ -40,6 +40,7 @@ internal static class FindingAttributes
     public const string ObjectScope = "objectScope";
     public const string ObjectScopeKind = "objectScopeKind";
     public const string ObjectCount = "objectCount";
+    public const string ObjectCountExact = "objectCountExact";
     public const string SampleObjects = "sampleObjects";
 
     // The kind of the latest write (FindingChangeCodes): the Notifier reads it from the stream's new image.

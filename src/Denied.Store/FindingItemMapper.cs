@@ -111,6 +111,7 @@ public static class FindingItemMapper
             LastSeen = ItemTime.Parse(Req(item, A.LastSeen)),
             FunctionNames = functionNames,
             SampleEventIds = item.TryGetValue(A.SampleEventIds, out var l) && l.L is { } list ? list.Select(v => v.S).OfType<string>().ToList() : [],
+            Objects = Objects(item),
             Diagnosis = DiagnosisJsonReader.Parse(Req(item, A.Diagnosis)),
             MuteReason = Opt(item, A.MuteReason),
             MutedUntil = Opt(item, A.MutedUntil) is { } mu ? ItemTime.Parse(mu) : null,
@@ -119,6 +120,16 @@ public static class FindingItemMapper
             LastChange = FindingChangeCodes.Parse(Opt(item, A.Change)),
         };
     }
+
+    /// <summary>The S3 object attributes (written by <see cref="S3Objects"/>), or null on any other finding.</summary>
+    private static FindingObjects? Objects(IReadOnlyDictionary<string, AttributeValue> item) =>
+        Opt(item, A.ObjectScope) is { } scope
+            ? new FindingObjects(
+                scope,
+                item.TryGetValue(A.ObjectCount, out var c) && c.N is { } n ? long.Parse(n, CultureInfo.InvariantCulture) : 0,
+                item.TryGetValue(A.ObjectCountExact, out var x) && x.BOOL == true,
+                item.TryGetValue(A.SampleObjects, out var l) && l.L is { } list ? list.Select(v => v.S).OfType<string>().ToList() : [])
+            : null;
 
     internal static AttributeValue S(string s) => new() { S = s };
 

@@ -38,7 +38,8 @@ internal static class S3Objects
         // Exact while every stored object is a stored sample; past that an upper bound (an object seen before but not
         // kept as a sample counts again).
         var fresh = objects.Objects.Count(o => !storedSamples.Contains(o, StringComparer.Ordinal));
-        var count = storedCount <= storedSamples.Count ? storedSamples.Count + fresh : storedCount + fresh;
+        var exact = storedCount <= storedSamples.Count;
+        var count = exact ? storedSamples.Count + fresh : storedCount + fresh;
 
         if (stored is null)
         {
@@ -52,6 +53,7 @@ internal static class S3Objects
         set.Add($"{e.Name(A.ObjectScope)} = {e.Value(scope.Text)}");
         set.Add($"{e.Name(A.ObjectScopeKind)} = {e.Value(scope.IsPrefix ? PrefixKind : ObjectKind)}");
         set.Add($"{e.Name(A.ObjectCount)} = {e.Number(count)}");
+        set.Add($"{e.Name(A.ObjectCountExact)} = {e.Value(new AttributeValue { BOOL = exact })}");
         set.Add($"{e.Name(A.SampleObjects)} = {e.Value(new AttributeValue { L = samples.Select(FindingItemMapper.S).ToList() })}");
         return (S3ObjectFix.Scoped(latest, scope, count, samples), stored is not null && stored != scope);
     }

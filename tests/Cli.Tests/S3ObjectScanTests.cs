@@ -48,7 +48,16 @@ public sealed class S3ObjectScanTests
 
         Assert.Equal(5, finding.GetProperty("count").GetInt64());
         Assert.Equal(["arn:aws:s3:::acme-orders-prod/invoices/2026/11/*"], Granted(finding));
-        Assert.Contains(finding.GetProperty("fix").GetProperty("notes").EnumerateArray(), n => n.GetString()!.Contains("5 distinct objects", StringComparison.Ordinal));
+        var objects = finding.GetProperty("objects");
+        Assert.Equal("arn:aws:s3:::acme-orders-prod/invoices/2026/11/", objects.GetProperty("scope").GetString());
+        Assert.Equal(5, objects.GetProperty("count").GetInt64());
+        Assert.True(objects.GetProperty("countIsExact").GetBoolean());
+        Assert.Equal(Enumerable.Range(1, 5).Select(i => $"arn:aws:s3:::acme-orders-prod/invoices/2026/11/inv-{i}.pdf"),
+            objects.GetProperty("samples").EnumerateArray().Select(s => s.GetString()));
+        Assert.Contains(finding.GetProperty("fix").GetProperty("notes").EnumerateArray(),
+            n => n.GetString()!.Contains("every key under arn:aws:s3:::acme-orders-prod/invoices/2026/11/", StringComparison.Ordinal));
+        Assert.DoesNotContain(finding.GetProperty("fix").GetProperty("notes").EnumerateArray(),
+            n => n.GetString()!.Contains("Secrets Manager", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -57,5 +66,18 @@ public sealed class S3ObjectScanTests
         var finding = await ScanOneFindingAsync("invoices/2026/11/inv-1.pdf", "invoices/2026/11/inv-2.pdf", "invoices/2025/12/inv-9.pdf");
 
         Assert.Equal(["arn:aws:s3:::acme-orders-prod/invoices/*"], Granted(finding));
+    }
+
+    [Theory]
+    [InlineData(OutputFormat.Markdown, "Objects: 2 distinct objects under `arn:aws:s3:::acme-orders-prod/invoices/2026/11/`; for example `arn:aws:s3:::acme-orders-prod/invoices/2026/11/inv-1.pdf`")]
+    [InlineData(OutputFormat.Html, "<dt>Objects</dt><dd>2 distinct objects under arn:aws:s3:::acme-orders-prod/invoices/2026/11/; for example <code>arn:aws:s3:::acme-orders-prod/invoices/2026/11/inv-1.pdf</code>")]
+    public async Task TheReportSaysHowManyObjectsTheFindingCoversAndNamesSome(OutputFormat format, string expected)
+    {
+        using var folder = new TempFolder();
+        folder.Write("AWSLogs/objects.json.gz", TempFolder.Gzip($"{{\"Records\":[{GetObject("invoices/2026/11/inv-1.pdf", 1)},{GetObject("invoices/2026/11/inv-2.pdf", 2)}]}}"));
+
+        var result = await Run.ScanAsync(folder.Path, format);
+
+        Assert.Contains(expected, result.StdOut, StringComparison.Ordinal);
     }
 }

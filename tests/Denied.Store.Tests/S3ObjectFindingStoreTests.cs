@@ -86,7 +86,8 @@ public sealed class S3ObjectFindingStoreTests(MotoServer moto)
         Assert.Equal(Bucket + "invoices/2024/", item["objectScope"].S);
         Assert.Equal(5, item["sampleObjects"].L.Count);
         Assert.Equal([Bucket + "invoices/2024/*"], Granted(updated));
-        Assert.Contains(updated.Diagnosis.Fix!.Notes, n => n.Contains("6 distinct objects", StringComparison.Ordinal));
+        Assert.Equal(new FindingObjects(Bucket + "invoices/2024/", 6, true, updated.Objects!.Samples), updated.Objects);
+        Assert.Equal(Enumerable.Range(1, 5).Select(i => Bucket + $"invoices/2024/0{i}.pdf"), updated.Objects.Samples);
 
         await table.Store.RecordAsync(Batch(7, "invoices/2025/01.pdf"));
 
@@ -95,6 +96,10 @@ public sealed class S3ObjectFindingStoreTests(MotoServer moto)
         Assert.Null(FindingLifecycle.Notification(widened.LastChange!.Value, widened.Status, widened.ReopenCount, 6, widened.Count, Thresholds));
         Assert.Equal([Bucket + "invoices/*"], Granted(widened));
         Assert.Equal(Bucket + "invoices/", (await ItemAsync(table, id))["objectScope"].S);
+        // Seven objects, five kept as samples: the table can no longer tell a new object from one seen before.
+        Assert.Equal(7, widened.Objects!.Count);
+        Assert.False(widened.Objects.CountIsExact);
+        Assert.Equal("at most 7 distinct objects under " + Bucket + "invoices/", widened.Objects.Summary());
         Assert.Equal(1, await FindingItemCountAsync(table));
     }
 

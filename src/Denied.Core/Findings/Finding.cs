@@ -14,6 +14,9 @@ public sealed record Finding
     public IReadOnlyList<string> FunctionNames { get; init; } = [];
     public IReadOnlyList<string> SampleEventIds { get; init; } = [];
 
+    /// <summary>The S3 objects of an S3 object finding, else null.</summary>
+    public FindingObjects? Objects { get; init; }
+
     /// <summary>The latest diagnosis (error code, sanitised message, fix) for this finding.</summary>
     public required Diagnosis Diagnosis { get; init; }
 

@@ -75,7 +75,10 @@ internal static class ExecutionRoleStatements
             notes.Add("The resource contains characters IAM reads as wildcards or variables (*, ?, $); they are written as ${*}, ${?} and ${$} so the statement matches this resource only.");
         }
 
-        if (resource == request.Resource && IamLiteral.WildcardSuffix(request) is > 0 and var wildcards)
+        // A trailing wildcard is honoured for three shapes: a secret named without its random suffix, an EC2 creation
+        // ARN AWS itself ends in "*", and an S3 object prefix (whose own note comes with the finding's scope).
+        if (resource == request.Resource && IamLiteral.WildcardSuffix(request) is > 0 and var wildcards
+            && Arn.TryParse(resource) is { Service: "secretsmanager" })
         {
             notes.Add("The last " + wildcards + " characters of the resource are wildcards on purpose: the record names the secret without the random suffix Secrets Manager adds to every secret ARN (\"-\" and six characters), and each ? matches one character of it. The statement matches this secret name only; for the exact ARN run aws secretsmanager describe-secret --secret-id NAME --query ARN.");
         }

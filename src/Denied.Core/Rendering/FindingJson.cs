@@ -6,7 +6,7 @@ namespace Denied.Rendering;
 
 /// <summary>
 /// A finding in JSON: schemaVersion, the diagnosis record's fields (docs/schemas/diagnosis.schema.json) plus findingId, count, firstSeen,
-/// lastSeen, functionNames, sampleEventIds and, for stored findings, status.
+/// lastSeen, functionNames, sampleEventIds, objects (S3 object findings, else null) and, for stored findings, status.
 /// </summary>
 public static class FindingJson
 {
@@ -17,6 +17,7 @@ public static class FindingJson
         w.WriteString("schemaVersion", SchemaVersion.Current);
         DiagnosisJson.WriteBody(w, o.Latest);
         WriteCounts(w, finding.Id, finding.Count, o.FirstSeen, o.LastSeen, o.FunctionNames, finding.SampleEventIds);
+        WriteObjects(w, finding.Objects);
         w.WriteEndObject();
     }
 
@@ -26,6 +27,7 @@ public static class FindingJson
         w.WriteString("schemaVersion", SchemaVersion.Current);
         DiagnosisJson.WriteBody(w, finding.Diagnosis);
         WriteCounts(w, finding.Id, finding.Count, finding.FirstSeen, finding.LastSeen, finding.FunctionNames, finding.SampleEventIds);
+        WriteObjects(w, finding.Objects);
         w.WriteString("status", FindingStatusCodes.Of(finding.Status));
         w.WriteString("muteReason", finding.MuteReason);
         w.WriteString("mutedUntil", finding.MutedUntil is { } u ? Iso(u) : null);
@@ -45,6 +47,22 @@ public static class FindingJson
         w.WriteString("lastSeen", Iso(last));
         DiagnosisJson.WriteStrings(w, "functionNames", functions);
         DiagnosisJson.WriteStrings(w, "sampleEventIds", samples);
+    }
+
+    private static void WriteObjects(Utf8JsonWriter w, FindingObjects? objects)
+    {
+        if (objects is null)
+        {
+            w.WriteNull("objects");
+            return;
+        }
+
+        w.WriteStartObject("objects");
+        w.WriteString("scope", objects.Scope);
+        w.WriteNumber("count", objects.Count);
+        w.WriteBoolean("countIsExact", objects.CountIsExact);
+        DiagnosisJson.WriteStrings(w, "samples", objects.Samples);
+        w.WriteEndObject();
     }
 
     public static void WriteStats(Utf8JsonWriter w, ScanStats stats)

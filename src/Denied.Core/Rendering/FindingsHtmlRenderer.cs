@@ -202,6 +202,8 @@ public static class FindingsHtmlRenderer
         Fact(o, "Denials", $"{r.Count.ToString("N0", CultureInfo.InvariantCulture)}" + (r.FirstSeen is { } f ? $", first {Time(f)}" : "") + $", last {Time(r.LastSeen)} UTC" + (r.Status is { } s ? $", {H(s)}" : ""));
         Fact(o, "Call", $"<code>{H(d.EventSource)}</code> <code>{H(d.EventName)}</code> in {H(d.Account)} / {H(d.Region)}");
         Fact(o, "Resource", $"<code>{H(d.Resource ?? "unknown")}</code>");
+        Fact(o, "Objects", r.Objects is { } objects
+            ? $"{H(objects.Summary(), 600)}; for example {string.Join(", ", objects.Samples.Select(s => $"<code>{H(s)}</code>"))}" : null);
         Fact(o, "Error", d.ErrorCode is null ? null : $"<code>{H(d.ErrorCode)}</code>: {H(d.ErrorMessage, 400)}");
         Fact(o, "Role", d.Function?.RoleArn is { } role ? $"<code>{H(role)}</code>" : null);
         Fact(o, "Layer", Layer(d));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Denied.Findings;
 
 namespace Denied.Rendering;
 
@@ -60,9 +61,19 @@ public static class FindingsMarkdownRenderer
                 + (r.FirstSeen is { } first ? $", first {Time(first)}" : "") + $", last {Time(r.LastSeen)} UTC"
                 + (r.Status is { } s ? $", {s}" : "") + ".");
             o.WriteLine();
+            if (r.Objects is { } objects)
+            {
+                o.WriteLine(ObjectsLine(objects));
+                o.WriteLine();
+            }
+
             DiagnosisMarkdownRenderer.Render(r.Diagnosis, o, withHeading: false, withSnippets: false);
         }
     }
+
+    /// <summary>The objects of an S3 object finding: how many, the scope the fix grants, and the samples.</summary>
+    public static string ObjectsLine(FindingObjects objects) =>
+        $"Objects: {objects.CountText()}{(objects.IsPrefix ? " under " : ": ")}{Code(objects.Scope)}; for example {string.Join(", ", objects.Samples.Select(s => Code(s)))}.";
 
     /// <summary>
     /// An identifier as a CommonMark code span, which no renderer turns into a link, mention, emphasis or HTML, so

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Denied.Diagnostics;
+using Denied.Findings;
 
 namespace Denied.Rendering;
 
@@ -12,7 +13,7 @@ namespace Denied.Rendering;
 /// </summary>
 public static class FindingsTableRenderer
 {
-    public sealed record Row(string Id, long Count, DateTimeOffset LastSeen, string? Status, Diagnosis Diagnosis, IReadOnlyCollection<string> Functions, DateTimeOffset? FirstSeen = null)
+    public sealed record Row(string Id, long Count, DateTimeOffset LastSeen, string? Status, Diagnosis Diagnosis, IReadOnlyCollection<string> Functions, DateTimeOffset? FirstSeen = null, FindingObjects? Objects = null)
     {
         /// <summary>The function names shown for the finding: those seen, else the diagnosis's, else "unknown".</summary>
         public string FunctionText => Functions.Count > 0 ? string.Join(",", Functions) : Diagnosis.Function?.Name ?? "unknown";

@@ -51,8 +51,12 @@ public sealed class S3ObjectFindingTests
         Assert.Equal(5, observation.Objects.Samples.Count);
         Assert.Equal("arn:aws:s3:::partner-exports-bucket/invoices/2024/05.pdf", latest.Resource);
         Assert.Equal(["arn:aws:s3:::partner-exports-bucket/invoices/2024/*"], Granted(latest));
-        Assert.Contains(latest.Fix!.Notes, n => n.Contains("every key under arn:aws:s3:::partner-exports-bucket/invoices/2024/", StringComparison.Ordinal)
-            && n.Contains("5 distinct objects", StringComparison.Ordinal) && n.Contains("invoices/2024/01.pdf", StringComparison.Ordinal));
+        Assert.Contains(latest.Fix!.Notes, n => n.Contains("every key under arn:aws:s3:::partner-exports-bucket/invoices/2024/", StringComparison.Ordinal));
+        Assert.DoesNotContain(latest.Fix.Notes, n => n.Contains("Secrets Manager", StringComparison.Ordinal));
+        var objects = FindingObjects.Of(observation.Objects)!;
+        Assert.Equal(new FindingObjects("arn:aws:s3:::partner-exports-bucket/invoices/2024/", 5, true, objects.Samples), objects);
+        Assert.Equal("arn:aws:s3:::partner-exports-bucket/invoices/2024/01.pdf", objects.Samples[0]);
+        Assert.Equal("5 distinct objects under arn:aws:s3:::partner-exports-bucket/invoices/2024/", objects.Summary());
     }
 
     [Fact]
