@@ -87,7 +87,8 @@ public sealed class ExplainPolicySampleTests
         Assert.Equal(
             """aws iam put-role-policy --role-name orders-api-role --policy-name orders-bucket --policy-document '{"Version":"2012-10-17","Statement":[{"Sid":"ReadExports","Effect":"Allow","Action":"s3:GetObject","Resource":["arn:aws:s3:::acme-orders-prod/exports/*","arn:aws:s3:::acme-orders-prod/invoices/2026/11/inv-1000.pdf"]}]}'""",
             Assert.Single(fix.GetProperty("commands").EnumerateArray()).GetString());
-        Assert.Contains(fix.GetProperty("notes").EnumerateArray(), n => n.GetString()!.StartsWith("In a template (SAM, CloudFormation, Terraform, CDK), change the same statement", StringComparison.Ordinal));
+        Assert.Contains(fix.GetProperty("notes").EnumerateArray(), n => n.GetString()!.StartsWith("In a template, change that statement instead of adding one", StringComparison.Ordinal));
+        Assert.All(fix.GetProperty("snippets").EnumerateObject(), s => Assert.Contains("change the statement with Sid \"ReadExports\"", s.Value.GetString(), StringComparison.Ordinal));
     }
 
     [Fact]

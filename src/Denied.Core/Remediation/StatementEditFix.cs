@@ -6,7 +6,8 @@ namespace Denied.Remediation;
 /// The fix for a near-miss Allow in the role's own policy: the edited policy written back whole, with
 /// `aws iam put-role-policy` for an inline policy and `aws iam create-policy-version --set-as-default` for a
 /// customer managed one (IAM User Guide, "Versioning IAM policies": at most five versions are kept). The IaC
-/// snippets that would add a separate statement are replaced by a note naming the statement to change.
+/// snippets show the statement to change, as it reads after the change (<see cref="StatementEditSnippets"/>),
+/// instead of a separate statement beside it.
 /// </summary>
 public static class StatementEditFix
 {
@@ -18,10 +19,13 @@ public static class StatementEditFix
         var (command, where) = edit.PolicyName is { } inline
             ? ($"aws iam put-role-policy --role-name {ShellQuote.Quote(roleName)} --policy-name {ShellQuote.Quote(inline)} --policy-document {document}", $"inline policy {inline} of role {roleName}")
             : ($"aws iam create-policy-version --policy-arn {ShellQuote.Quote(edit.PolicyArn!)} --set-as-default --policy-document {document}", $"managed policy {edit.PolicyArn}");
+        var snippets = StatementEditSnippets.For(edit, roleName);
         var notes = new List<string>
         {
             $"{char.ToUpperInvariant(statement[0])}{statement[1..]} in {where} nearly allows the call: the fix adds {edit.Added} to its {edit.Element} instead of adding a statement beside it. The command writes the whole policy as read, with that one change; it replaces the policy, so run it only if the policy has not changed since.",
-            $"In a template (SAM, CloudFormation, Terraform, CDK), change the same statement of that policy: add {edit.Added} to its {edit.Element}.",
+            snippets.Count > 0
+                ? "In a template, change that statement instead of adding one: each snippet names it and shows it as it reads after the change."
+                : $"In a template (SAM, CloudFormation, Terraform, CDK), change the same statement of that policy: add {edit.Added} to its {edit.Element}.",
         };
         if (edit.PolicyArn is not null)
             notes.Add("A managed policy keeps at most five versions: if create-policy-version refuses, delete an old non-default version first (aws iam list-policy-versions, aws iam delete-policy-version).");
@@ -30,7 +34,7 @@ public static class StatementEditFix
             Target = FixTarget.ExecutionRole,
             Statements = [],
             Commands = [command],
-            Snippets = new Dictionary<string, string>(),
+            Snippets = snippets,
             Notes = [.. notes, .. fix.Notes.Where(n => !n.Contains("inline policy name is derived", StringComparison.Ordinal))],
         };
     }
