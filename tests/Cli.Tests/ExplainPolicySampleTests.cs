@@ -82,7 +82,10 @@ public sealed class ExplainPolicySampleTests
         using var doc = JsonDocument.Parse(Explain("identity-allow-wrong-resource").StdOut);
         var fix = doc.RootElement.GetProperty("fix");
         Assert.Equal("execution-role", fix.GetProperty("target").GetString());
-        Assert.Empty(fix.GetProperty("statements").EnumerateArray());
+        // Only the companion s3:ListBucket stays a separate statement; the denied action is in the edited policy.
+        var companion = Assert.Single(fix.GetProperty("statements").EnumerateArray().ToList());
+        Assert.Equal("s3:ListBucket", companion.GetProperty("statement").GetProperty("Action").GetString());
+        Assert.Contains(fix.GetProperty("notes").EnumerateArray(), n => n.GetString()!.StartsWith("The edit changes only the denied action's statement; the companion statement shown beside it is not in the command", StringComparison.Ordinal));
         // The statement as read, with exactly the denied object added: nothing broader, no other statement.
         Assert.Equal(
             """aws iam put-role-policy --role-name orders-api-role --policy-name orders-bucket --policy-document '{"Version":"2012-10-17","Statement":[{"Sid":"ReadExports","Effect":"Allow","Action":"s3:GetObject","Resource":["arn:aws:s3:::acme-orders-prod/exports/*","arn:aws:s3:::acme-orders-prod/invoices/2026/11/inv-1000.pdf"]}]}'""",

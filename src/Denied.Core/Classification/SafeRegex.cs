@@ -12,7 +12,11 @@ internal static class SafeRegex
     public const RegexOptions Options =
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.ExplicitCapture;
 
-    public const int TimeoutMilliseconds = 250;
+    /// <summary>
+    /// Wall-clock, so it must stay far above any honest match (microseconds): at 250 ms a loaded machine that
+    /// descheduled the thread mid-match turned a valid message into "no match", a diagnosis that depended on load.
+    /// </summary>
+    public const int TimeoutMilliseconds = 2000;
 
     /// <summary>The successful match, or null when the pattern does not match or times out.</summary>
     public static Match? Match(Regex regex, string input)

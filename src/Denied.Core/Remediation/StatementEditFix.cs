@@ -27,12 +27,17 @@ public static class StatementEditFix
                 ? "In a template, change that statement instead of adding one: each snippet names it and shows it as it reads after the change."
                 : $"In a template (SAM, CloudFormation, Terraform, CDK), change the same statement of that policy: add {edit.Added} to its {edit.Element}.",
         };
+        // A companion grant (s3:ListBucket beside s3:GetObject, the second X-Ray action) is not the denied action, so it
+        // is not written into the edited statement: it stays a separate statement the user may add, and says so.
+        var companions = fix.Statements.Where(s => !s.Statement.Actions.Contains(request.Action, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (companions.Count > 0)
+            notes.Add("The edit changes only the denied action's statement; the companion " + (companions.Count == 1 ? "statement" : "statements") + " shown beside it " + (companions.Count == 1 ? "is" : "are") + " not in the command: add " + (companions.Count == 1 ? "it" : "them") + " to the role's own policy if wanted.");
         if (edit.PolicyArn is not null)
             notes.Add("A managed policy keeps at most five versions: if create-policy-version refuses, delete an old non-default version first (aws iam list-policy-versions, aws iam delete-policy-version).");
         return fix with
         {
             Target = FixTarget.ExecutionRole,
-            Statements = [],
+            Statements = companions,
             Commands = [command],
             Snippets = snippets,
             Notes = [.. notes, .. fix.Notes.Where(n => !n.Contains("inline policy name is derived", StringComparison.Ordinal))],
