@@ -38,6 +38,7 @@ public sealed class JsonValueSplitter
     private JsonReaderState _state = new(new JsonReaderOptions { AllowMultipleValues = true, CommentHandling = JsonCommentHandling.Skip });
     private Mode _mode = Mode.TopLevel;
     private int _depthOfArray;
+    private ObjectEndScanner _objectEnd;
 
     private enum Mode
     {
@@ -188,18 +189,26 @@ public sealed class JsonValueSplitter
         }
     }
 
+    /// <summary>
+    /// Takes the object whose <c>{</c> the reader has just read: its end is found by <see cref="ObjectEndScanner"/>
+    /// (strings, comments and brackets only), and the reader's state after it is the state after an empty object at
+    /// the same place, so what follows (a comma, the end of the array, the next value) is read by the reader as before.
+    /// </summary>
     private Outcome TakeObject(ref Utf8JsonReader reader, int objectStart, int checkpointOffset, JsonReaderState checkpoint, out ReadOnlyMemory<byte> slice)
     {
         slice = default;
-        if (!reader.TrySkip())
+        var span = _buffer.AsSpan(_start, _end - _start);
+        var length = _objectEnd.Scan(span[objectStart..], Position + objectStart, reader.CurrentDepth);
+        if (length < 0)
         {
             Commit(checkpointOffset, checkpoint);
             return EndOrMore();
         }
 
-        var end = (int)reader.BytesConsumed;
-        slice = _buffer.AsMemory(_start + objectStart, end - objectStart);
-        Commit(end, reader.CurrentState);
+        var closed = new Utf8JsonReader("}"u8, isFinalBlock: false, reader.CurrentState);
+        closed.Read();
+        slice = _buffer.AsMemory(_start + objectStart, length);
+        Commit(objectStart + length, closed.CurrentState);
         return Outcome.Value;
     }
 
