@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Text.Json;
 
@@ -213,14 +214,24 @@ internal struct ObjectEndScanner
     }
 
     /// <summary>64 bytes as four vectors, loaded once for every mask of the block.</summary>
-    private readonly ref struct Quad(ReadOnlySpan<byte> block)
+    private readonly ref struct Quad
     {
-        private readonly Vector128<byte> _a = Vector128.Create(block[..16]);
-        private readonly Vector128<byte> _b = Vector128.Create(block.Slice(16, 16));
-        private readonly Vector128<byte> _c = Vector128.Create(block.Slice(32, 16));
-        private readonly Vector128<byte> _d = Vector128.Create(block.Slice(48, 16));
+        private readonly Vector128<byte> _a;
+        private readonly Vector128<byte> _b;
+        private readonly Vector128<byte> _c;
+        private readonly Vector128<byte> _d;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Quad(ReadOnlySpan<byte> block)
+        {
+            _a = Vector128.Create(block[..16]);
+            _b = Vector128.Create(block.Slice(16, 16));
+            _c = Vector128.Create(block.Slice(32, 16));
+            _d = Vector128.Create(block.Slice(48, 16));
+        }
 
         /// <summary>Bit n set where byte n equals <paramref name="target"/>.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public ulong Mask(byte target)
         {
             var t = Vector128.Create(target);
@@ -228,6 +239,7 @@ internal struct ObjectEndScanner
         }
 
         /// <summary>Bit n set where byte n equals <paramref name="target"/> with bit 0x20 set either way.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public ulong MaskIgnoringBit5(byte target)
         {
             var t = Vector128.Create((byte)(target | 0x20));
@@ -235,12 +247,14 @@ internal struct ObjectEndScanner
             return Bits(Vector128.Equals(_a | bit, t), Vector128.Equals(_b | bit, t), Vector128.Equals(_c | bit, t), Vector128.Equals(_d | bit, t));
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static ulong Bits(Vector128<byte> a, Vector128<byte> b, Vector128<byte> c, Vector128<byte> d) =>
             a.ExtractMostSignificantBits() | ((ulong)b.ExtractMostSignificantBits() << 16)
             | ((ulong)c.ExtractMostSignificantBits() << 32) | ((ulong)d.ExtractMostSignificantBits() << 48);
     }
 
     /// <summary>Bit n is the XOR of bits 0..n: set from an opening quote up to (not including) its closing one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong PrefixXor(ulong x)
     {
         x ^= x << 1;
