@@ -6,9 +6,14 @@ namespace Denied.CloudTrail;
 /// Splits a JSON byte stream into the records it holds without loading it whole, so memory stays flat
 /// however large the log: a CloudTrail log file (<c>{"Records":[...]}</c>) is streamed element by element;
 /// any other top-level value (an EventBridge envelope, a bare record, an array of either, or several
-/// values one after another as in JSON Lines) is split into its objects. Each slice is one complete,
-/// well-formed JSON object. A structural error ends the stream with <see cref="JsonException"/>, because a
-/// JSON stream cannot be resynchronised after one; everything before it has already been returned.
+/// values one after another as in JSON Lines) is split into its objects. Everything between the objects (the
+/// containers, commas, comments) is read by Utf8JsonReader, and an error there ends the stream with
+/// <see cref="JsonException"/>, because a JSON stream cannot be resynchronised after one; everything before it
+/// has already been returned. The end of an object is found by <see cref="ObjectEndScanner"/>, which tracks strings
+/// and brackets only: an unbalanced or too deeply nested object, or one cut off by the end of the input, ends the
+/// stream too, but an object whose brackets balance is returned without its grammar checked (a top-level object
+/// in JSON Lines is an exception: it is read whole, looking for "Records"), so whoever parses it reports it as
+/// one unreadable record and the objects after it are still read.
 /// </summary>
 /// <remarks>
 /// One byte budget, <see cref="MaxValueBytes"/>, bounds every shape the input can take: whatever the splitter
