@@ -5,8 +5,8 @@ using Denied.CloudTrail;
 namespace Denied.Cli;
 
 /// <summary>
-/// Walks and reads local log files on a thread of its own (split, pre-filter, parse; a .gz is inflated on a third,
-/// see <see cref="InflateAhead"/>) while the scan diagnoses on the caller's thread, so the stages use separate cores. What is read ahead waits in a queue bounded by
+/// Walks and reads local log files on a thread of its own (inflate, split, pre-filter, parse) while the scan
+/// diagnoses on the caller's thread, so the two use separate cores. What is read ahead waits in a queue bounded by
 /// items (<see cref="QueuedChunks"/> × <see cref="ChunkItems"/>) and by the JSON bytes of the parsed records
 /// (<see cref="MaxQueuedRecordBytes"/>), never by file sizes: a small .gz of a million records cannot fill memory,
 /// because the reader waits once the queue is full.
@@ -158,7 +158,7 @@ internal sealed class ReadAhead : IDisposable
                 var items = new InputItem[ChunkItems];
                 var count = 0;
                 var recordBytes = 0;
-                foreach (var item in CloudTrailInput.ReadFile(entry.Path, skipNonDenials: true, Math.Max(0, MaxListedErrors - listedErrors), InflateAhead.IfGzip(entry.Path)))
+                foreach (var item in CloudTrailInput.ReadFile(entry.Path, skipNonDenials: true, Math.Max(0, MaxListedErrors - listedErrors)))
                 {
                     if (item.Error is not null)
                     {

@@ -38,10 +38,7 @@ public static class CloudTrailInput
     /// <summary>Unreadable records listed one by one per source; past this, one line counts the rest.</summary>
     public const int MaxListedErrorsPerSource = 100;
 
-    /// <param name="readAhead">Wraps the file's decompressed bytes before they are split (the CLI reads them ahead
-    /// on another core); the wrapper is disposed before the file.</param>
-    public static IEnumerable<InputItem> ReadFile(
-        string path, bool skipNonDenials, int maxListedErrors = MaxListedErrorsPerSource, Func<Stream, Stream>? readAhead = null)
+    public static IEnumerable<InputItem> ReadFile(string path, bool skipNonDenials, int maxListedErrors = MaxListedErrorsPerSource)
     {
         Stream stream;
         try
@@ -53,7 +50,7 @@ public static class CloudTrailInput
             return [InputItem.Failed(path, $"cannot open: {e.Message}")];
         }
 
-        return ReadStream(stream, path, IsGzip(path), skipNonDenials, ownsStream: true, maxListedErrors, readAhead);
+        return ReadStream(stream, path, IsGzip(path), skipNonDenials, ownsStream: true, maxListedErrors);
     }
 
     /// <param name="name">How the source is named in locations ("-" for standard input).</param>
@@ -63,15 +60,13 @@ public static class CloudTrailInput
     /// one counter, not ten million messages.
     /// </remarks>
     /// <param name="maxListedErrors">How many unreadable records are listed one by one (at most <see cref="MaxListedErrorsPerSource"/>).</param>
-    /// <param name="readAhead">Wraps the decompressed bytes before they are split; disposed before the stream.</param>
     public static IEnumerable<InputItem> ReadStream(
-        Stream stream, string name, bool gzip, bool skipNonDenials, bool ownsStream = false, int maxListedErrors = MaxListedErrorsPerSource,
-        Func<Stream, Stream>? readAhead = null)
+        Stream stream, string name, bool gzip, bool skipNonDenials, bool ownsStream = false, int maxListedErrors = MaxListedErrorsPerSource)
     {
         maxListedErrors = Math.Clamp(maxListedErrors, 0, MaxListedErrorsPerSource);
         long unlisted = 0;
         var listed = 0;
-        foreach (var item in ReadStreamUncapped(stream, name, gzip, skipNonDenials, ownsStream, readAhead))
+        foreach (var item in ReadStreamUncapped(stream, name, gzip, skipNonDenials, ownsStream))
         {
             if (item.Error is not null && listed == maxListedErrors)
             {
@@ -93,14 +88,13 @@ public static class CloudTrailInput
         }
     }
 
-    private static IEnumerable<InputItem> ReadStreamUncapped(Stream stream, string name, bool gzip, bool skipNonDenials, bool ownsStream, Func<Stream, Stream>? readAhead)
+    private static IEnumerable<InputItem> ReadStreamUncapped(Stream stream, string name, bool gzip, bool skipNonDenials, bool ownsStream)
     {
         var source = gzip ? new GZipStream(stream, CompressionMode.Decompress, leaveOpen: !ownsStream) : stream;
         var decompressed = new ByteCountingStream(source);
-        var ahead = readAhead?.Invoke(decompressed);
         try
         {
-            var splitter = new JsonValueSplitter(new BufferedStream(new BomSkippingStream(ahead ?? decompressed), 256 * 1024));
+            var splitter = new JsonValueSplitter(new BufferedStream(new BomSkippingStream(decompressed), 256 * 1024));
             var index = 0;
             while (true)
             {
@@ -168,7 +162,6 @@ public static class CloudTrailInput
         }
         finally
         {
-            ahead?.Dispose();
             if (ownsStream)
             {
                 source.Dispose();
