@@ -60,7 +60,7 @@ echo "Archive: $DATA, $(wc -l <"$list") files, $records records, $(du -sh "$DATA
 echo
 echo "| command | wall (s) | CPU user+sys (s) | peak RSS (MB) | wall vs zcat | wall vs jq | CPU vs zcat | CPU vs jq |"
 echo "|---|---|---|---|---|---|---|---|"
-rows=("zcat:\`zcat > /dev/null\` (floor)" "jq:\`zcat | jq\` select denied records" "scan:\`denied scan --output json\` (AOT)")
+rows=("zcat:\`zcat > /dev/null\` (floor)" "jq:\`zcat \\\\| jq\` select denied records" "scan:\`denied scan --output json\` (AOT)")
 [ -z "$BASE" ] || rows+=("base:\`denied scan --output json\`, baseline binary")
 for row in "${rows[@]}"; do
   key=${row%%:*}; name=${row#*:}
