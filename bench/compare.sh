@@ -5,6 +5,9 @@
 # and prints a markdown table of medians: wall seconds, CPU seconds (user+sys, steadier on a busy machine),
 # peak RSS, and the ratios. Then peak RSS of `denied scan` at a second, larger size (it must stay flat).
 #   bash bench/compare.sh [MB=200] [RUNS=5] [BIG_MB=2048]      (BIG_MB=0 skips the memory row)
+# BASELINE=path/to/denied adds that binary's scan as a fourth command in the same interleaved runs (a before/after
+# in one table, e.g. a build of the base commit), and its peak RSS at BIG_MB beside this one's.
+# Then the performance issue's scan targets, each with the figure measured here and whether it is met.
 # Inputs are generated into bench/data/ (gitignored) on first use; REBUILD=1 republishes the CLI.
 # Uses /usr/bin/time for every measurement (hyperfine is not needed).
 set -euo pipefail
@@ -42,10 +45,12 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 ZCAT="xargs zcat < $list > /dev/null"
 JQ="xargs zcat < $list | jq -c '.Records[] | select(.errorCode != null and (.errorCode | test(\"AccessDenied|Unauthorized|Forbidden\")))' > /dev/null"
 SCAN="$BIN scan $DATA --output json --no-progress > /dev/null"
+BASE=${BASELINE:-}
 for _ in $(seq "$RUNS"); do
   once "$list.zcat" "$ZCAT"
   once "$list.jq" "$JQ"
   once "$list.scan" "$SCAN"
+  [ -z "$BASE" ] || once "$list.base" "$BASE scan $DATA --output json --no-progress > /dev/null"
 done
 
 col() { cut -d' ' -f"$2" "$list.$1" | median; }
@@ -55,19 +60,37 @@ echo "Archive: $DATA, $(wc -l <"$list") files, $records records, $(du -sh "$DATA
 echo
 echo "| command | wall (s) | CPU user+sys (s) | peak RSS (MB) | wall vs zcat | wall vs jq | CPU vs zcat | CPU vs jq |"
 echo "|---|---|---|---|---|---|---|---|"
-for row in "zcat:\`zcat > /dev/null\` (floor)" "jq:\`zcat | jq\` select denied records" "scan:\`denied scan --output json\` (AOT)"; do
+rows=("zcat:\`zcat > /dev/null\` (floor)" "jq:\`zcat \\\\| jq\` select denied records" "scan:\`denied scan --output json\` (AOT)")
+[ -z "$BASE" ] || rows+=("base:\`denied scan --output json\`, baseline binary")
+for row in "${rows[@]}"; do
   key=${row%%:*}; name=${row#*:}
   w=$(col "$key" 1); c=$(col "$key" 2); r=$(col "$key" 3)
   awk -v n="$name" -v w="$w" -v c="$c" -v r="$r" -v zw="$zw" -v zc="$zc" -v jw="$jw" -v jc="$jc" \
     'BEGIN {printf "| %s | %.2f | %.2f | %.0f | %.2fx | %.2fx | %.2fx | %.2fx |\n", n, w, c, r/1024, w/zw, w/jw, c/zc, c/jc}'
 done
 
+sw=$(col scan 1); sc=$(col scan 2)
+echo
+echo "Targets (scan rows of the performance issue), from the medians above:"
+awk -v sc="$sc" -v zc="$zc" -v sw="$sw" -v zw="$zw" -v jw="$jw" 'function v(ok) {return ok ? "met" : "missed"} BEGIN {
+  printf "- CPU vs single-core zcat <= 1.0x: %.2fx, %s\n", sc/zc, v(sc/zc <= 1.0)
+  printf "- wall vs zcat <= 0.6x: %.2fx, %s\n", sw/zw, v(sw/zw <= 0.6)
+  printf "- wall at least 8x faster than zcat | jq: %.1fx, %s\n", jw/sw, v(jw/sw >= 8) }'
+
 if [ "$BIG_MB" != 0 ]; then
   BIG=$(archive "$BIG_MB")
+  peak() { # binary -> median peak RSS (KB) of 3 scans of the big archive
+    for _ in 1 2 3; do /usr/bin/time -f "%M" "$1" scan "$BIG" --output json --no-progress >/dev/null 2>"$list.big.err" || true; tail -1 "$list.big.err"; done | median
+  }
   small=$(col scan 3)
-  big=$( { for _ in 1 2 3; do /usr/bin/time -f "%M" "$BIN" scan "$BIG" --output json --no-progress >/dev/null 2>"$list.big.err" || true; tail -1 "$list.big.err"; done; } | median)
+  big=$(peak "$BIN")
   echo
   echo "| \`denied scan\` peak RSS | ${MB} MB archive | ${BIG_MB} MB archive | ratio |"
   echo "|---|---|---|---|"
   awk -v s="$small" -v b="$big" 'BEGIN {printf "| median | %.1f MB | %.1f MB | %.2fx |\n", s/1024, b/1024, b/s}'
+  if [ -n "$BASE" ]; then
+    bsmall=$(col base 3); bbig=$(peak "$BASE")
+    awk -v s="$bsmall" -v b="$bbig" 'BEGIN {printf "| median, baseline binary | %.1f MB | %.1f MB | %.2fx |\n", s/1024, b/1024, b/s}'
+  fi
+  awk -v s="$small" -v b="$big" 'BEGIN {printf "- peak RSS at %s MB within 10%% of that at %s MB: %.2fx, %s (the per-denial bytes are EventIdSetTests'"'"' count, not measured here)\n", '"$BIG_MB"', '"$MB"', b/s, (b/s <= 1.10 ? "met" : "missed")}'
 fi

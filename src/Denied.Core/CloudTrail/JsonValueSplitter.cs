@@ -6,9 +6,14 @@ namespace Denied.CloudTrail;
 /// Splits a JSON byte stream into the records it holds without loading it whole, so memory stays flat
 /// however large the log: a CloudTrail log file (<c>{"Records":[...]}</c>) is streamed element by element;
 /// any other top-level value (an EventBridge envelope, a bare record, an array of either, or several
-/// values one after another as in JSON Lines) is split into its objects. Each slice is one complete,
-/// well-formed JSON object. A structural error ends the stream with <see cref="JsonException"/>, because a
-/// JSON stream cannot be resynchronised after one; everything before it has already been returned.
+/// values one after another as in JSON Lines) is split into its objects. Everything between the objects (the
+/// containers, commas, comments) is read by Utf8JsonReader, and an error there ends the stream with
+/// <see cref="JsonException"/>, because a JSON stream cannot be resynchronised after one; everything before it
+/// has already been returned. The end of an object is found by <see cref="ObjectEndScanner"/>, which tracks strings
+/// and brackets only: an unbalanced or too deeply nested object, or one cut off by the end of the input, ends the
+/// stream too, but an object whose brackets balance is returned without its grammar checked (a top-level object
+/// in JSON Lines is an exception: it is read whole, looking for "Records"), so whoever parses it reports it as
+/// one unreadable record and the objects after it are still read.
 /// </summary>
 /// <remarks>
 /// One byte budget, <see cref="MaxValueBytes"/>, bounds every shape the input can take: whatever the splitter
@@ -38,6 +43,7 @@ public sealed class JsonValueSplitter
     private JsonReaderState _state = new(new JsonReaderOptions { AllowMultipleValues = true, CommentHandling = JsonCommentHandling.Skip });
     private Mode _mode = Mode.TopLevel;
     private int _depthOfArray;
+    private ObjectEndScanner _objectEnd;
 
     private enum Mode
     {
@@ -188,18 +194,26 @@ public sealed class JsonValueSplitter
         }
     }
 
+    /// <summary>
+    /// Takes the object whose <c>{</c> the reader has just read: its end is found by <see cref="ObjectEndScanner"/>
+    /// (strings, comments and brackets only), and the reader's state after it is the state after an empty object at
+    /// the same place, so what follows (a comma, the end of the array, the next value) is read by the reader as before.
+    /// </summary>
     private Outcome TakeObject(ref Utf8JsonReader reader, int objectStart, int checkpointOffset, JsonReaderState checkpoint, out ReadOnlyMemory<byte> slice)
     {
         slice = default;
-        if (!reader.TrySkip())
+        var span = _buffer.AsSpan(_start, _end - _start);
+        var length = _objectEnd.Scan(span[objectStart..], Position + objectStart, reader.CurrentDepth);
+        if (length < 0)
         {
             Commit(checkpointOffset, checkpoint);
             return EndOrMore();
         }
 
-        var end = (int)reader.BytesConsumed;
-        slice = _buffer.AsMemory(_start + objectStart, end - objectStart);
-        Commit(end, reader.CurrentState);
+        var closed = new Utf8JsonReader("}"u8, isFinalBlock: false, reader.CurrentState);
+        closed.Read();
+        slice = _buffer.AsMemory(_start + objectStart, length);
+        Commit(objectStart + length, closed.CurrentState);
         return Outcome.Value;
     }
 

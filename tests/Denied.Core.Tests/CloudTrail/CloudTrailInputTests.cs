@@ -93,6 +93,9 @@ public sealed class CloudTrailInputTests
     [InlineData("truncated", "{\"Records\":[" + Denied + ",{\"eventID\":\"e-2\",")]
     [InlineData("not json", "this is not json")]
     [InlineData("garbage after", "{\"Records\":[" + Denied + "]} trailing")]
+    [InlineData("a bracket closing the other kind", "{\"Records\":[" + Denied + ",{\"eventID\":\"e-2\",\"r\":[}]}")]
+    [InlineData("an unterminated string", "{\"Records\":[" + Denied + ",{\"eventID\":\"e-2}]}")]
+    [InlineData("a record nested past 64 levels", "{\"Records\":[" + Denied + ",{\"a\":" + Deep + "}]}")]
     public void BrokenJsonEndsTheFileWithOneErrorAfterTheGoodRecords(string why, string text)
     {
         var items = Read(text);
@@ -100,6 +103,22 @@ public sealed class CloudTrailInputTests
         Assert.Single(items, i => i.Error is not null);
         Assert.NotNull(items[^1].Error);
         Assert.True(items.Count(i => i.Record is not null) <= 1, why);
+    }
+
+    private const string Deep = "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]";
+
+    [Theory]
+    [InlineData("a missing comma", "{\"eventID\":\"e-2\" \"errorCode\":\"AccessDenied\"}")]
+    [InlineData("a stray character", "{\"eventID\":\"e-2\",\"errorCode\":\"AccessDenied\"x}")]
+    public void ARecordWhoseBracketsBalanceButWhoseJsonIsBrokenIsOneUnreadableRecordAndReadingGoesOn(string why, string record)
+    {
+        var items = Read("{\"Records\":[" + Denied + "," + record + "," + Denied + "]}");
+
+        Assert.Equal(3, items.Count);
+        Assert.NotNull(items[0].Record);
+        Assert.NotNull(items[1].Error);
+        Assert.EndsWith("record 2", items[1].Location, StringComparison.Ordinal);
+        Assert.True(items[2].Record is not null, why);
     }
 
     [Fact]
