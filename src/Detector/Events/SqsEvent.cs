@@ -26,7 +26,19 @@ public sealed class SqsMessage
     public const string NoMessageId = "(no messageId)";
 
     [JsonPropertyName("messageId")] public string? MessageId { get; init; }
-    [JsonPropertyName("body")] public string? Body { get; init; }
+    /// <summary>
+    /// The body as UTF-8, unescaped once from the event's JSON string (<see cref="Utf8BodyConverter"/>): the record
+    /// parse reads these bytes, with no UTF-16 string of each body and no second UTF-8 copy of it.
+    /// </summary>
+    [JsonPropertyName("body")] [JsonConverter(typeof(Utf8BodyConverter))] public ReadOnlyMemory<byte>? Utf8Body { get; init; }
+
+    /// <summary>The body as text (what a dead letter carries); made on each read.</summary>
+    [JsonIgnore]
+    public string? Body
+    {
+        get => Utf8Body is { } bytes ? Encoding.UTF8.GetString(bytes.Span) : null;
+        init => Utf8Body = value is null ? null : Encoding.UTF8.GetBytes(value);
+    }
     [JsonPropertyName("attributes")] public Dictionary<string, string>? Attributes { get; init; }
     [JsonPropertyName("eventSourceARN")] public string? EventSourceArn { get; init; }
 
@@ -34,7 +46,44 @@ public sealed class SqsMessage
 
     /// <summary>The CloudTrail record the body carries (an EventBridge envelope or a bare record), or the reason it cannot be read.</summary>
     public RecordParseResult Record() =>
-        Body is { } text ? CloudTrailRecordParser.Parse(Encoding.UTF8.GetBytes(text)) : RecordParseResult.Failed("message without a body");
+        Utf8Body is { } bytes ? CloudTrailRecordParser.Parse(bytes.Span) : RecordParseResult.Failed("message without a body");
+}
+
+/// <summary>
+/// A JSON string read as its unescaped UTF-8 bytes, in one array the length of the escaped text (a JSON string only
+/// gets shorter unescaped); JSON null is no value, and anything else is the serializer's error, as for a string.
+/// </summary>
+public sealed class Utf8BodyConverter : JsonConverter<ReadOnlyMemory<byte>?>
+{
+    public override bool HandleNull => true;
+
+    public override ReadOnlyMemory<byte>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw new JsonException($"The SQS message body is a JSON {reader.TokenType}, not a string.");
+        }
+
+        var buffer = new byte[reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length];
+        return buffer.AsMemory(0, reader.CopyString(buffer));
+    }
+
+    public override void Write(Utf8JsonWriter writer, ReadOnlyMemory<byte>? value, JsonSerializerOptions options)
+    {
+        if (value is { } bytes)
+        {
+            writer.WriteStringValue(bytes.Span);
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
+    }
 }
 
 /// <summary>The partial batch response (ReportBatchItemFailures): only the listed messages come back.</summary>
