@@ -13,7 +13,10 @@ public sealed class SqsEvent
     /// <summary>The event, or <see cref="InvalidDataException"/> when it has no Records array or a null record (the invocation fails).</summary>
     public static SqsEvent Parse(ReadOnlyMemory<byte> body)
     {
-        var batch = JsonSerializer.Deserialize(body.Span, DetectorEventsJsonContext.Default.SqsEvent) ?? throw new InvalidDataException("The SQS event is empty.");
+        // The hand-written pass reads a well-formed event; anything it is unsure of, the serializer reads or refuses.
+        var batch = SqsEventReader.TryRead(body.Span)
+            ?? JsonSerializer.Deserialize(body.Span, DetectorEventsJsonContext.Default.SqsEvent)
+            ?? throw new InvalidDataException("The SQS event is empty.");
         return batch.Records is null || batch.Records.Contains(null!)
             ? throw new InvalidDataException("The SQS event has no Records array, or a null record in it.")
             : batch;
@@ -37,7 +40,7 @@ public sealed class SqsMessage
     public string? Body
     {
         get => Utf8Body is { } bytes ? Encoding.UTF8.GetString(bytes.Span) : null;
-        init => Utf8Body = value is null ? null : Encoding.UTF8.GetBytes(value);
+        init => Utf8Body = value is null ? (ReadOnlyMemory<byte>?)null : Encoding.UTF8.GetBytes(value);
     }
     [JsonPropertyName("attributes")] public Dictionary<string, string>? Attributes { get; init; }
     [JsonPropertyName("eventSourceARN")] public string? EventSourceArn { get; init; }
@@ -69,6 +72,12 @@ public sealed class Utf8BodyConverter : JsonConverter<ReadOnlyMemory<byte>?>
             throw new JsonException($"The SQS message body is a JSON {reader.TokenType}, not a string.");
         }
 
+        return Unescaped(ref reader);
+    }
+
+    /// <summary>The current string token's unescaped UTF-8 bytes.</summary>
+    public static ReadOnlyMemory<byte> Unescaped(ref Utf8JsonReader reader)
+    {
         var buffer = new byte[reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length];
         return buffer.AsMemory(0, reader.CopyString(buffer));
     }
