@@ -13,11 +13,11 @@ namespace Denied.Detector.Events;
 public static class SqsEventReader
 {
     /// <summary>The event the serializer would read from <paramref name="json"/>, or null to have the serializer read it.</summary>
-    public static SqsEvent? TryRead(ReadOnlySpan<byte> json)
+    public static SqsEvent? TryRead(ReadOnlyMemory<byte> json)
     {
         try
         {
-            var reader = new Utf8JsonReader(json);
+            var reader = new Utf8JsonReader(json.Span);
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 return null;
@@ -47,7 +47,7 @@ public static class SqsEventReader
                 records = [];
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    if (reader.TokenType != JsonTokenType.StartObject || TryReadMessage(ref reader) is not { } message)
+                    if (reader.TokenType != JsonTokenType.StartObject || TryReadMessage(ref reader, json) is not { } message)
                     {
                         return null;
                     }
@@ -64,7 +64,7 @@ public static class SqsEventReader
         }
     }
 
-    private static SqsMessage? TryReadMessage(ref Utf8JsonReader reader)
+    private static SqsMessage? TryReadMessage(ref Utf8JsonReader reader, ReadOnlyMemory<byte> json)
     {
         string? messageId = null, eventSourceArn = null;
         ReadOnlyMemory<byte>? body = null;
@@ -93,7 +93,7 @@ public static class SqsEventReader
             var ok = field switch
             {
                 1 => TryReadString(ref reader, out messageId),
-                2 => TryReadBody(ref reader, out body),
+                2 => TryReadBody(ref reader, json, out body),
                 4 => TryReadAttributes(ref reader, out attributes),
                 8 => TryReadString(ref reader, out eventSourceArn),
                 _ => reader.TrySkip(),
@@ -104,7 +104,7 @@ public static class SqsEventReader
             }
         }
 
-        return new SqsMessage { MessageId = messageId, Utf8Body = body, Attributes = attributes, EventSourceArn = eventSourceArn };
+        return new SqsMessage { MessageId = messageId, JsonBody = body, Attributes = attributes, EventSourceArn = eventSourceArn };
     }
 
     private static bool TryReadString(ref Utf8JsonReader reader, out string? value)
@@ -113,9 +113,12 @@ public static class SqsEventReader
         return reader.TokenType is JsonTokenType.String or JsonTokenType.Null;
     }
 
-    private static bool TryReadBody(ref Utf8JsonReader reader, out ReadOnlyMemory<byte>? body)
+    // The body's string token as a slice of the event (quotes included): no copy; the record parse unescapes it.
+    private static bool TryReadBody(ref Utf8JsonReader reader, ReadOnlyMemory<byte> json, out ReadOnlyMemory<byte>? body)
     {
-        body = reader.TokenType == JsonTokenType.String ? Utf8BodyConverter.Unescaped(ref reader) : (ReadOnlyMemory<byte>?)null;
+        body = reader.TokenType == JsonTokenType.String
+            ? json.Slice((int)reader.TokenStartIndex, reader.ValueSpan.Length + 2)
+            : (ReadOnlyMemory<byte>?)null;
         return reader.TokenType is JsonTokenType.String or JsonTokenType.Null;
     }
 
