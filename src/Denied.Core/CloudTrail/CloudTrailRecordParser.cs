@@ -121,7 +121,8 @@ public static class CloudTrailRecordParser
             var detail = json[start..(int)reader.BytesConsumed];
             try
             {
-                var record = JsonSerializer.Deserialize(detail, CloudTrailJsonContext.Default.CloudTrailRecord);
+                // The hand-written pass reads a well-formed detail; anything it is unsure of, the serializer reads and names.
+                var record = CloudTrailRecordReader.TryRead(detail) ?? JsonSerializer.Deserialize(detail, CloudTrailJsonContext.Default.CloudTrailRecord);
                 return record is { EventName: not null } or { EventSource: not null }
                     ? RecordParseResult.Ok(record)
                     : RecordParseResult.Failed("EventBridge envelope whose detail is not a CloudTrail record (no eventName or eventSource)");

@@ -17,6 +17,10 @@ public sealed class FindingAggregator(bool keepEvents = true)
 {
     private readonly Dictionary<string, Group> _groups = new(StringComparer.Ordinal);
 
+    // The same groups by key, so that an event of a key seen before finds its group without hashing the key's id
+    // (SHA-256) again: the id is computed once per distinct key, and keys with one id still share one group.
+    private readonly Dictionary<FindingKey, Group> _byKey = [];
+
     public int FindingCount => _groups.Count;
 
     /// <summary>Adds a diagnosis; returns false when it cannot be a finding (see <see cref="FindingKey.For"/>).</summary>
@@ -28,11 +32,16 @@ public sealed class FindingAggregator(bool keepEvents = true)
             return false;
         }
 
-        var id = key.Id;
-        if (!_groups.TryGetValue(id, out var group))
+        if (!_byKey.TryGetValue(key, out var group))
         {
-            group = new Group(key);
-            _groups.Add(id, group);
+            var id = key.Id;
+            if (!_groups.TryGetValue(id, out group))
+            {
+                group = new Group(key);
+                _groups.Add(id, group);
+            }
+
+            _byKey.Add(key, group);
         }
 
         var time = ParseTime(diagnosis.EventTime);

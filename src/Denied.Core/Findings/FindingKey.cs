@@ -17,9 +17,35 @@ public sealed record FindingKey(string Account, string Region, string RoleArn, s
     /// Stable id: the first 32 hex digits of SHA-256 over the six parts joined by newlines, which no part
     /// can contain unescaped. Stable across versions: stored findings are keyed by it.
     /// </summary>
-    /// <remarks>Computed on each read and never cached: a cached field would take part in record equality and be
-    /// copied unchanged by <c>with</c>, giving a modified key the old id.</remarks>
-    public string Id => ComputeId();
+    /// <remarks>Computed on the first read and kept (every event of a batch reads it several times). The kept value
+    /// takes no part in equality (<see cref="Equals(FindingKey?)"/>, <see cref="GetHashCode"/>), and the copy that
+    /// <c>with</c> makes starts without it, so a modified key computes its own. Two threads reading it first both
+    /// compute the same string.</remarks>
+    public string Id => _id ??= ComputeId();
+
+    private string? _id;
+
+    // The copy behind `with`: every part, never the kept id (the init accessors that follow may change any part).
+    private FindingKey(FindingKey original)
+    {
+        Account = original.Account;
+        Region = original.Region;
+        RoleArn = original.RoleArn;
+        Action = original.Action;
+        Resource = original.Resource;
+        Layer = original.Layer;
+    }
+
+    public bool Equals(FindingKey? other) =>
+        ReferenceEquals(this, other) || other is not null
+            && string.Equals(Account, other.Account, StringComparison.Ordinal)
+            && string.Equals(Region, other.Region, StringComparison.Ordinal)
+            && string.Equals(RoleArn, other.RoleArn, StringComparison.Ordinal)
+            && string.Equals(Action, other.Action, StringComparison.Ordinal)
+            && string.Equals(Resource, other.Resource, StringComparison.Ordinal)
+            && Layer == other.Layer;
+
+    public override int GetHashCode() => HashCode.Combine(Account, Region, RoleArn, Action, Resource, Layer);
 
     private string ComputeId()
     {

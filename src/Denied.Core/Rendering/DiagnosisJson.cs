@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Denied.Diagnostics;
@@ -16,15 +17,28 @@ public static class DiagnosisJson
     private static readonly JsonWriterOptions Compact = new() { Indented = false };
     private static readonly JsonWriterOptions Pretty = new() { Indented = true };
 
+    // One output buffer per thread, kept between calls: the Detector serialises a diagnosis per finding write, and a
+    // fresh MemoryStream, the writer's own buffer and the ToArray copy cost several times the JSON's size each time.
+    [ThreadStatic] private static ArrayBufferWriter<byte>? _buffer;
+
     public static string Serialize(Diagnosis diagnosis, bool indented = false)
     {
-        using var buffer = new MemoryStream();
+        var buffer = _buffer ??= new ArrayBufferWriter<byte>(16 * 1024);
+        buffer.ResetWrittenCount();
         using (var writer = new Utf8JsonWriter(buffer, indented ? Pretty : Compact))
         {
             Write(writer, diagnosis);
         }
 
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        var json = Encoding.UTF8.GetString(buffer.WrittenSpan);
+
+        // A rare huge diagnosis (a long hostile errorMessage) does not keep its buffer alive on the thread.
+        if (buffer.Capacity > 256 * 1024)
+        {
+            _buffer = null;
+        }
+
+        return json;
     }
 
     public static void Write(Utf8JsonWriter w, Diagnosis d)

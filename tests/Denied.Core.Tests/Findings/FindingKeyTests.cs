@@ -31,6 +31,47 @@ public sealed class FindingKeyTests
     }
 
     [Fact]
+    public void TheIdIsTheSha256OfTheSixPartsWhetherOrNotItWasReadBefore()
+    {
+        var key = new FindingKey("111122223333", "us-east-1", "arn:aws:iam::111122223333:role/svc/r", "s3:GetObject", "arn:aws:s3:::b/k", DenialLayer.IdentityPolicy);
+        var text = string.Join('\n', key.Account, key.Region, key.RoleArn, key.Action, key.Resource, Codes.Of(key.Layer));
+        var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)).AsSpan(0, 16));
+
+        Assert.Equal(expected, key.Id);
+        Assert.Equal(expected, key.Id);
+    }
+
+    [Fact]
+    public void AKeyCopiedWithAChangedPartAfterItsIdWasReadHasTheIdOfItsOwnParts()
+    {
+        var key = new FindingKey("111122223333", "us-east-1", "arn:aws:iam::111122223333:role/svc/r", "s3:GetObject", "arn:aws:s3:::b/k", DenialLayer.IdentityPolicy);
+        var before = key.Id;
+
+        var changed = key with { Resource = "arn:aws:s3:::b/other" };
+        var fresh = new FindingKey("111122223333", "us-east-1", "arn:aws:iam::111122223333:role/svc/r", "s3:GetObject", "arn:aws:s3:::b/other", DenialLayer.IdentityPolicy);
+
+        Assert.Equal(fresh.Id, changed.Id);
+        Assert.NotEqual(before, changed.Id);
+        Assert.Equal(before, key.Id);
+    }
+
+    [Fact]
+    public void AKeyWhoseIdWasReadEqualsAndHashesLikeOneWhoseIdWasNot()
+    {
+        FindingKey Make() => new("111122223333", "us-east-1", "arn:aws:iam::111122223333:role/svc/r", "s3:GetObject", "arn:aws:s3:::b/k", DenialLayer.IdentityPolicy);
+        var read = Make();
+        _ = read.Id;
+        var unread = Make();
+
+        Assert.Equal(unread, read);
+        Assert.Equal(read, unread);
+        Assert.Equal(unread.GetHashCode(), read.GetHashCode());
+        Assert.Equal(read, read with { });
+        Assert.NotEqual(read, read with { Layer = DenialLayer.ResourcePolicy });
+        Assert.Single(new HashSet<FindingKey> { read, unread });
+    }
+
+    [Fact]
     public void ADenialWithoutAFunctionIsNoFinding() =>
         Assert.Null(FindingKey.For(Denial(function: null)));
 
