@@ -8,8 +8,9 @@ namespace Denied.AwsClients.Policies;
 /// A <see cref="PolicyCollection"/> as the <see cref="PolicyFiles"/> an evaluation takes, with source "live". What a
 /// refused or failed read left out is unseen, never taken for "no policy": a failed resource read drops the resource
 /// policies (the layer is unseen), a role whose inline or attached policies could not be listed leaves the identity
-/// layer unseen, a role read that failed leaves its boundary (and trust policy) unseen, an organization read that
-/// failed leaves its policy types unseen. Each such read becomes a note naming it.
+/// layer unseen, a role read that failed leaves its boundary (and trust policy) unseen, an organization listing that
+/// failed leaves its policy type unseen (a path that could not be read, only that account's). Each such read becomes
+/// a note naming it.
 /// </summary>
 public static class LivePolicyFiles
 {
@@ -54,6 +55,8 @@ public static class LivePolicyFiles
         // which the evaluation already names unseen; the role read names the boundary.
         "iam:GetRole" => [DenialLayer.PermissionsBoundary],
         _ when IdentityListings.Contains(read.Read) => [DenialLayer.IdentityPolicy],
+        // Without its parents the account has no path, which the evaluation already names unseen for that account only.
+        "organizations:ListParents" => [],
         "organizations:ListPoliciesForTarget" when read.Name == OrganizationPolicies.ServiceControlPolicy => [DenialLayer.ServiceControlPolicy],
         "organizations:ListPoliciesForTarget" when read.Name == OrganizationPolicies.ResourceControlPolicy => [DenialLayer.ResourceControlPolicy],
         _ when read.Read.StartsWith("organizations:", StringComparison.Ordinal) => [DenialLayer.ServiceControlPolicy, DenialLayer.ResourceControlPolicy],
