@@ -16,6 +16,7 @@ namespace Cli.Tests;
 [Trait("Category", "Integration")]
 public sealed class ExplainLivePolicyTests(MotoServer moto) : IAsyncLifetime, IDisposable
 {
+    private static readonly JsonSchemaValidator DiagnosisSchema = JsonSchemaValidator.Load(RepoPaths.Combine("docs", "schemas", "diagnosis.schema.json"));
     private readonly TempFolder _folder = new();
 
     public Task InitializeAsync() => moto.ResetAsync();
@@ -43,6 +44,7 @@ public sealed class ExplainLivePolicyTests(MotoServer moto) : IAsyncLifetime, ID
         Assert.Equal(Summary(e), Summary(a));
         Assert.Equal(e.GetProperty("statements").EnumerateArray().Select(Statement), a.GetProperty("statements").EnumerateArray().Select(Statement));
         Assert.Equal(expected.RootElement.GetProperty("fix").GetProperty("target").GetString(), actual.RootElement.GetProperty("fix").GetProperty("target").GetString());
+        Assert.Empty(DiagnosisSchema.Validate(actual.RootElement));
     }
 
     [Fact]

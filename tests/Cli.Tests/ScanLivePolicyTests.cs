@@ -62,6 +62,7 @@ public sealed class ScanLivePolicyTests(MotoServer moto) : IAsyncLifetime, IDisp
         using var doc = JsonDocument.Parse(stdout);
         var findings = doc.RootElement.GetProperty("findings").EnumerateArray().ToList();
         Assert.Equal(2 * Tables, findings.Count);
+        Assert.Empty(JsonSchemaValidator.Load(RepoPaths.Combine("docs", "schemas", "scan-output.schema.json")).Validate(doc.RootElement));
         Assert.All(findings, f => Assert.Equal("live", f.GetProperty("evaluation").GetProperty("source").GetString()));
         Assert.Contains(findings, f => f.GetProperty("evaluation").GetProperty("statements").EnumerateArray().Any(s => s.GetProperty("sid").GetString() == "ReadTables"));
         var counts = new[] { "GetRole", "ListRolePolicies", "GetRolePolicy", "ListAttachedRolePolicies", "GetPolicy", "GetPolicyVersion", "GetResourcePolicy", "ListParents" }
