@@ -16,13 +16,16 @@ public static class ExplainCommand
         var output = CommonOptions.Output();
         var functions = CommonOptions.Functions();
         var all = new Option<bool>("--all") { Description = "print every record of a log file, not only its access denials" };
+        var (region, profile, endpoint) = (CommonOptions.Region(), CommonOptions.Profile(), CommonOptions.EndpointUrl());
         var command = new Command("explain", "Diagnose CloudTrail record(s): which function, action, resource and policy layer, and the fix.")
         {
-            file, output, functions, all,
+            file, output, functions, all, region, profile, endpoint,
         };
         var policies = new PolicyFileOptions();
         policies.AddTo(command);
-        command.SetAction(parse => Run(parse.GetValue(file)!, CommonOptions.Parse(parse.GetValue(output)!), parse.GetValue(functions), Console.Out, Console.Error, parse.GetValue(all), policies.Read(parse)));
+        command.SetAction(parse => Run(
+            parse.GetValue(file)!, CommonOptions.Parse(parse.GetValue(output)!), parse.GetValue(functions), Console.Out, Console.Error, parse.GetValue(all),
+            policies.Read(parse, new AwsOptions(parse.GetValue(region), parse.GetValue(profile), parse.GetValue(endpoint)))));
         return command;
     }
 
@@ -30,21 +33,25 @@ public static class ExplainCommand
     /// Print records that are not denials too. Without it a single record is printed whatever it is (the user asked
     /// about it), and a log of many records prints only its denials, with a count of the rest.
     /// </param>
-    /// <param name="policyFiles">Policy files to evaluate each denial against (--authorization-details and the rest).</param>
+    /// <param name="policyFiles">Policy files to evaluate each denial against (--authorization-details and the rest), or --read-policies.</param>
     public static int Run(string file, OutputFormat format, FileInfo? functionsFile, TextWriter stdout, TextWriter stderr, bool all = false, PolicyFileOptions.Files? policyFiles = null)
     {
         Denied.Principals.FunctionInventory? inventory;
         Denied.Policies.PolicyFiles? policies;
+        LivePolicyReads? live;
         try
         {
             inventory = InventoryLoader.Load(functionsFile);
             policies = (policyFiles ?? PolicyFileOptions.Files.None).Load();
+            live = LivePolicyReads.Open(policyFiles ?? PolicyFileOptions.Files.None);
         }
         catch (CliInputException e)
         {
             stderr.WriteLine($"denied: {e.Message}");
             return ExitCodes.Usage;
         }
+
+        using var liveReads = live;
 
         IEnumerable<InputItem> items;
         if (file == "-")
@@ -78,7 +85,7 @@ public static class ExplainCommand
                 continue;
             }
 
-            var diagnosis = diagnoser.Diagnose(item.Record!);
+            var diagnosis = live?.Diagnose(diagnoser, item.Record!) ?? diagnoser.Diagnose(item.Record!);
             denied |= diagnosis.Denied;
             count++;
             if (!all && !diagnosis.Denied)

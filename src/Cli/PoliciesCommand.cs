@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Amazon.Runtime;
 using Denied.AwsClients.Policies;
 using Denied.Rendering;
 
@@ -71,22 +70,14 @@ public static class PoliciesCommand
             return ExitCodes.Usage;
         }
 
-        if (options.Aws.Profile is { Length: > 0 } profile)
+        PolicyReaderTarget target;
+        try
         {
-            Environment.SetEnvironmentVariable("AWS_PROFILE", profile); // the SDK's credential and region chains read it
+            target = PolicyReaderTarget.Resolve(options.Aws);
         }
-
-        var region = options.Aws.Region is { Length: > 0 } r ? r : FallbackRegionFactory.GetRegionEndpoint()?.SystemName;
-        if (region is null)
+        catch (CliInputException e)
         {
-            stderr.WriteLine("denied: no AWS region: give --region or set AWS_REGION");
-            return ExitCodes.Usage;
-        }
-
-        Uri? endpoint = null;
-        if (options.Aws.EndpointUrl is { Length: > 0 } url && !Uri.TryCreate(url, UriKind.Absolute, out endpoint))
-        {
-            stderr.WriteLine($"denied: --endpoint-url is not an absolute URL: {TextEscaping.PlainLine(url)}");
+            stderr.WriteLine("denied: " + e.Message);
             return ExitCodes.Usage;
         }
 
@@ -106,7 +97,7 @@ public static class PoliciesCommand
         {
             try
             {
-                using var readers = new PolicyReaders(region, endpoint, http);
+                using var readers = new PolicyReaders(target.Region, target.Endpoint, http);
                 collection = await readers.Collector.CollectAsync(options.Roles, options.Resources, options.Organization, ct).ConfigureAwait(false);
                 if (options.AuthorizationId is { } id)
                 {

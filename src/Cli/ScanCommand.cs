@@ -60,7 +60,7 @@ public static class ScanCommand
             {
                 Table = parse.GetValue(table),
                 Suppressions = parse.GetValue(suppressions),
-                PolicyFiles = policies.Read(parse),
+                PolicyFiles = policies.Read(parse, aws),
             };
             return await RunAsync(options, Console.Out, Console.Error, TimeProvider.System, ct);
         });
@@ -84,6 +84,7 @@ public static class ScanCommand
     public static async Task<int> RunAsync(ScanOptions options, TextWriter stdout, TextWriter stderr, TimeProvider clock, CancellationToken ct)
     {
         LogScanner scanner;
+        LivePolicyReads? live = null; // no client exists before its first read, so leaving it undisposed on a usage error leaks nothing
         try
         {
             if (options.Table is { } t && options.ToTable is { } to && t != to)
@@ -94,8 +95,9 @@ public static class ScanCommand
             var inventory = InventoryLoader.Load(options.Functions);
             var rules = await ScanSuppressions.LoadAsync(options.Suppressions, options.Table ?? options.ToTable, options.Aws, ct);
             var policies = options.PolicyFiles.Load();
+            live = LivePolicyReads.Open(options.PolicyFiles);
             var intake = new DenialIntake(new Diagnoser(IamCatalog.Default, inventory, policies), rules, clock.GetUtcNow());
-            scanner = new LogScanner(intake, SinceParser.Parse(options.Since, clock), keepEvents: options.ToTable is not null);
+            scanner = new LogScanner(intake, SinceParser.Parse(options.Since, clock), keepEvents: options.ToTable is not null, keepLatestRecords: live is not null);
         }
         catch (CliInputException e)
         {
@@ -109,6 +111,7 @@ public static class ScanCommand
             return ExitCodes.AwsError;
         }
 
+        using var liveReads = live;
         var listing = new ScanListing();
         var progress = new ScanProgress(stderr, options.Progress && ScanProgress.IsTerminal(stderr), listing);
         try
@@ -155,7 +158,8 @@ public static class ScanCommand
             stderr.WriteLine($"denied: {skipped}");
         }
 
-        var results = scanner.Results();
+        // Policies are read after aggregation: once per finding's latest denial, each role and resource once per run.
+        var results = scanner.Results(live is null || ct.IsCancellationRequested ? null : await live.EvaluateLatestAsync(scanner.Findings.Observations(), ct));
         foreach (var (location, message) in scanner.Stats.Errors)
         {
             stderr.WriteLine($"denied: {TextEscaping.PlainLine(location)}: {TextEscaping.PlainLine(message)}");

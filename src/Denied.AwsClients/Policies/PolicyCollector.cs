@@ -7,12 +7,17 @@ namespace Denied.AwsClients.Policies;
 /// policies, attached managed policies and permissions boundary (the default version of each managed policy);
 /// for each resource its resource-based policy; on request the SCPs and RCPs on the path from the organization
 /// root to each role's account. Every read is recorded with its outcome, and a refused or failed read never stops
-/// the others: the collection says what it could not see. Tested against moto (IAM, S3, KMS, SQS, SNS, Lambda,
-/// Secrets Manager, DynamoDB, Organizations).
+/// the others: the collection says what it could not see. A managed policy is read once per collector (one run),
+/// however many roles attach it and however many collections are made. Tested against moto (IAM, S3, KMS, SQS,
+/// SNS, Lambda, Secrets Manager, DynamoDB, Organizations).
 /// </summary>
 public sealed class PolicyCollector(IamPolicyClient iam, ResourcePolicyReader resources, OrganizationsPolicyClient organizations)
 {
     private static readonly string[] OrganizationPolicyTypes = ["SERVICE_CONTROL_POLICY", "RESOURCE_CONTROL_POLICY"];
+
+    // Each managed policy's entry (null when its read failed) and the reads that made it, shared by every collection.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<(JsonObject? Entry, List<PolicyRead> Reads)>>> _managedReads =
+        new(StringComparer.Ordinal);
 
     public async Task<PolicyCollection> CollectAsync(
         IReadOnlyList<string> roleArns, IReadOnlyList<string> resourceArns, bool organization, CancellationToken ct)
@@ -43,6 +48,15 @@ public sealed class PolicyCollector(IamPolicyClient iam, ResourcePolicyReader re
         var accounts = roleArns.Select(AccountOf).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         var orgPolicies = organization ? await ReadOrganizationAsync(accounts, reads, ct).ConfigureAwait(false) : null;
         return new PolicyCollection(details, resourcePolicies, orgPolicies, reads);
+    }
+
+    /// <summary>The SCPs and RCPs on the path from the root to each of <paramref name="accounts"/> (12-digit account IDs), with no role or resource.</summary>
+    public async Task<PolicyCollection> CollectOrganizationAsync(IReadOnlyList<string> accounts, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(accounts);
+        var reads = new List<PolicyRead>();
+        var orgPolicies = await ReadOrganizationAsync(accounts.Distinct(StringComparer.Ordinal).ToList(), reads, ct).ConfigureAwait(false);
+        return new PolicyCollection(new JsonObject { ["RoleDetailList"] = new JsonArray(), ["Policies"] = new JsonArray() }, new JsonObject(), orgPolicies, reads);
     }
 
     private async Task<JsonObject> ReadRoleAsync(string roleArn, Dictionary<string, JsonObject> managed, List<PolicyRead> reads, CancellationToken ct)
@@ -141,6 +155,22 @@ public sealed class PolicyCollector(IamPolicyClient iam, ResourcePolicyReader re
             return; // attached to several roles, or both attached and the boundary: read once
         }
 
+        var done = await _managedReads.GetOrAdd(policyArn, arn => new(async () =>
+        {
+            var own = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
+            var made = new List<PolicyRead>();
+            await ReadManagedOnceAsync(arn, own, made, ct).ConfigureAwait(false);
+            return (own.GetValueOrDefault(arn), made);
+        })).Value.ConfigureAwait(false);
+        reads.AddRange(done.Reads);
+        if (done.Entry is { } entry)
+        {
+            managed[policyArn] = (JsonObject)entry.DeepClone(); // each collection owns its nodes (a JsonNode has one parent)
+        }
+    }
+
+    private async Task ReadManagedOnceAsync(string policyArn, Dictionary<string, JsonObject> managed, List<PolicyRead> reads, CancellationToken ct)
+    {
         var read = "iam:GetPolicy";
         try
         {

@@ -27,6 +27,23 @@ public sealed class ResourcePolicyReader(
     LambdaPolicyClient lambda,
     SecretsManagerPolicyClient secrets)
 {
+    private static readonly HashSet<string> Services = new(StringComparer.Ordinal) { "s3", "kms", "sqs", "sns", "lambda", "secretsmanager", "dynamodb" };
+
+    /// <summary>The reads this reader makes, by the names <see cref="PolicyRead.Read"/> carries.</summary>
+    public static readonly IReadOnlySet<string> ReadNames = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "s3:GetBucketPolicy", "kms:GetKeyPolicy", "sqs:GetQueueAttributes", "sns:GetTopicAttributes", "lambda:GetPolicy",
+        "secretsmanager:GetResourcePolicy", "dynamodb:GetResourcePolicy", "unknown",
+    };
+
+    /// <summary>
+    /// Whether the resource is one whose policy this reader reads: an ARN of a covered service, with no wildcard
+    /// (a denial on <c>*</c> or a pattern names no one resource).
+    /// </summary>
+    public static bool Covers(string resourceArn) =>
+        resourceArn.Split(':', 6) is { Length: 6 } parts && parts[0] == "arn" && Services.Contains(parts[2])
+        && !resourceArn.Contains('*', StringComparison.Ordinal) && !resourceArn.Contains('?', StringComparison.Ordinal);
+
     public async Task<ResourcePolicyRead> ReadAsync(string resourceArn, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(resourceArn);

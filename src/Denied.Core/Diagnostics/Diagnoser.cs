@@ -132,9 +132,29 @@ public sealed class Diagnoser(IamCatalog catalog, FunctionInventory? inventory =
             FixRequest = fixRequest,
             Notes = notes.Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).ToList(),
         };
-        return policies is not null && DiagnosisEvaluator.Evaluate(record, fixRequest, principal.Kind, policies) is { } evaluated
-            ? EvaluatedDiagnosis.Apply(diagnosed, evaluated.Evaluation, evaluated.Read)
-            : diagnosed;
+        return policies is not null ? Evaluate(record, diagnosed, policies) : diagnosed;
+    }
+
+    /// <summary>
+    /// A denial diagnosed without policies, evaluated against <paramref name="policies"/> (read live for this denial,
+    /// say), with the policies' notes added; the fix is left to <see cref="WithFix"/>. A record that is no denial, or
+    /// gives no request to evaluate, keeps its diagnosis (plus the notes).
+    /// </summary>
+    public static Diagnosis Evaluate(CloudTrailRecord record, Diagnosis diagnosis, PolicyFiles policies)
+    {
+        ArgumentNullException.ThrowIfNull(diagnosis);
+        ArgumentNullException.ThrowIfNull(policies);
+        if (!diagnosis.Denied || diagnosis.FixRequest is not { } request)
+        {
+            return diagnosis;
+        }
+
+        var evaluated = DiagnosisEvaluator.Evaluate(record, request, diagnosis.Principal.Kind, policies) is { } e
+            ? EvaluatedDiagnosis.Apply(diagnosis, e.Evaluation, e.Read)
+            : diagnosis;
+        return policies.Notes.Count == 0
+            ? evaluated
+            : evaluated with { Notes = evaluated.Notes.Concat(policies.Notes).Distinct(StringComparer.Ordinal).ToList() };
     }
 
     /// <summary>The diagnosis with its fix built, if it was deferred.</summary>

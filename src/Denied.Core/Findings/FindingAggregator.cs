@@ -1,4 +1,5 @@
 using System.Globalization;
+using Denied.CloudTrail;
 using Denied.Diagnostics;
 
 namespace Denied.Findings;
@@ -25,7 +26,11 @@ public sealed class FindingAggregator(bool keepEvents = true)
 
     /// <summary>Adds a diagnosis; returns false when it cannot be a finding (see <see cref="FindingKey.For"/>).</summary>
     /// <param name="sourceId">Where the event came from (SQS messageId, file:record).</param>
-    public bool Add(Diagnosis diagnosis, string sourceId)
+    /// <param name="record">
+    /// The record diagnosed, kept with the latest diagnosis when given (<see cref="FindingObservation.LatestRecord"/>):
+    /// a scan that reads policies after aggregating evaluates the latest denial of each finding against them.
+    /// </param>
+    public bool Add(Diagnosis diagnosis, string sourceId, CloudTrailRecord? record = null)
     {
         if (FindingKey.For(diagnosis) is not { } key)
         {
@@ -66,6 +71,7 @@ public sealed class FindingAggregator(bool keepEvents = true)
         {
             group.Latest = diagnosis;
             group.LatestTime = time;
+            group.LatestRecord = record;
         }
 
         return true;
@@ -73,7 +79,7 @@ public sealed class FindingAggregator(bool keepEvents = true)
 
     /// <summary>One observation per finding, in first-seen order of the key (stable output).</summary>
     public IReadOnlyList<FindingObservation> Observations() =>
-        _groups.Values.Select(g => new FindingObservation(g.Key, g.Latest!, g.Events) { Tally = g.Tally, Objects = g.Objects }).ToList();
+        _groups.Values.Select(g => new FindingObservation(g.Key, g.Latest!, g.Events) { Tally = g.Tally, Objects = g.Objects, LatestRecord = g.LatestRecord }).ToList();
 
     /// <summary>
     /// The observation's latest diagnosis with its fix built: for an S3 object finding, granting the scope of the
@@ -99,6 +105,7 @@ public sealed class FindingAggregator(bool keepEvents = true)
         public EventTally Tally { get; } = new();
         public List<ObservedEvent> Events { get; } = [];
         public Diagnosis? Latest { get; set; }
+        public CloudTrailRecord? LatestRecord { get; set; }
         public S3ObjectSet? Objects { get; set; }
         public DateTimeOffset LatestTime { get; set; }
     }

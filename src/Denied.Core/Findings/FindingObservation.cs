@@ -1,3 +1,4 @@
+using Denied.CloudTrail;
 using Denied.Diagnostics;
 
 namespace Denied.Findings;
@@ -13,6 +14,9 @@ namespace Denied.Findings;
 public sealed record FindingObservation(FindingKey Key, Diagnosis Latest, IReadOnlyList<ObservedEvent> Events)
 {
     public EventTally? Tally { get; init; }
+
+    /// <summary>The record of <see cref="Latest"/>, when the aggregator was given records (a scan reading policies live); else null.</summary>
+    public CloudTrailRecord? LatestRecord { get; init; }
 
     /// <summary>The distinct S3 objects of an S3 object finding (<see cref="FindingKey.S3ObjectResource"/>), else null.</summary>
     public S3ObjectSet? Objects { get; init; }

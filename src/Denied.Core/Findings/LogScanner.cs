@@ -11,7 +11,8 @@ namespace Denied.Findings;
 /// becomes is decided by <see cref="DenialIntake"/>, as in the Detector.
 /// </summary>
 /// <param name="keepEvents">Whether findings list their events (a backfill claims each in the ledger), see <see cref="FindingAggregator"/>.</param>
-public sealed class LogScanner(DenialIntake intake, DateTimeOffset? since = null, bool keepEvents = false)
+/// <param name="keepLatestRecords">Whether each finding keeps the record of its latest diagnosis (<see cref="FindingObservation.LatestRecord"/>): one record per finding.</param>
+public sealed class LogScanner(DenialIntake intake, DateTimeOffset? since = null, bool keepEvents = false, bool keepLatestRecords = false)
 {
     private const string ScanSource = "scan";
 
@@ -67,15 +68,20 @@ public sealed class LogScanner(DenialIntake intake, DateTimeOffset? since = null
                 // A scan needs no per-event source (only the Detector maps failures back to messages), so it keeps none unless
                 // the record has no eventID to count it by: memory then grows with distinct denials only by their ids.
                 Stats.Denied++;
-                Findings.Add(outcome.Diagnosis!, record.EventId is null ? item.Location : ScanSource);
+                Findings.Add(outcome.Diagnosis!, record.EventId is null ? item.Location : ScanSource, keepLatestRecords ? record : null);
                 Timeline.Add(outcome.Diagnosis!.Function?.Name, FindingAggregator.ParseTime(record.EventTime));
                 return;
         }
     }
 
     /// <summary>Findings, most frequent first, then newest.</summary>
-    public IReadOnlyList<ScanFinding> Results() =>
+    /// <param name="latest">
+    /// The diagnosis to represent an observation with, before its fix is built (the latest evaluated against policies
+    /// read live); null keeps <see cref="FindingObservation.Latest"/>.
+    /// </param>
+    public IReadOnlyList<ScanFinding> Results(Func<FindingObservation, Diagnosis>? latest = null) =>
         Findings.Observations()
+            .Select(o => latest is null ? o : o with { Latest = latest(o) })
             .Select(o => new ScanFinding(o with { Latest = FindingAggregator.LatestWithFix(o) }))
             .OrderByDescending(f => f.Count)
             .ThenByDescending(f => f.Observation.LastSeen)

@@ -50,6 +50,8 @@ public static class DiagnosisEvaluator
 
     private static EvaluationInput Input(CloudTrailRecord record, FixRequest request, PrincipalKind callerKind, PolicyFiles files, RequestContext context, HashSet<DenialLayer> unseen, List<SourcedPolicy> read)
     {
+        // A live read that failed leaves its layer incomplete even though the role or organization was read.
+        unseen.UnionWith(files.Unseen);
         IReadOnlyList<SourcedPolicy>? identity = null;
         SourcedPolicy? boundary = null;
         var roleArn = context.Principal.RoleArn ?? request.RoleArn;

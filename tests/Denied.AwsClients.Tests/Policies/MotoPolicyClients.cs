@@ -11,14 +11,16 @@ namespace Denied.AwsClients.Tests.Policies;
 /// <summary>A PolicyCollector wired to moto: real SDK clients and the hand-written clients, all on moto's endpoint.</summary>
 public sealed class MotoPolicyClients : IDisposable
 {
-    private readonly HttpClient _http = new();
+    private readonly HttpClient _http;
     private readonly AmazonS3Client _s3;
     private readonly AmazonKeyManagementServiceClient _kms;
     private readonly AmazonSQSClient _sqs;
     private readonly AmazonDynamoDBClient _dynamo;
 
-    public MotoPolicyClients(MotoServer moto)
+    /// <param name="handler">What the hand-written clients (IAM, Organizations, SNS, Lambda, Secrets Manager) send through; null: straight to moto.</param>
+    public MotoPolicyClients(MotoServer moto, HttpMessageHandler? handler = null)
     {
+        _http = handler is null ? new HttpClient() : new HttpClient(handler);
         var keys = new BasicAWSCredentials("testing", "testing");
         _s3 = new AmazonS3Client(keys, new AmazonS3Config { ServiceURL = moto.EndpointUrl, ForcePathStyle = true, AuthenticationRegion = MotoServer.Region });
         _kms = new AmazonKeyManagementServiceClient(keys, new AmazonKeyManagementServiceConfig { ServiceURL = moto.EndpointUrl, AuthenticationRegion = MotoServer.Region });
