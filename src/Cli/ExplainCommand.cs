@@ -22,7 +22,9 @@ public static class ExplainCommand
         };
         var policies = new PolicyFileOptions();
         policies.AddTo(command);
-        command.SetAction(parse => Run(parse.GetValue(file)!, CommonOptions.Parse(parse.GetValue(output)!), parse.GetValue(functions), Console.Out, Console.Error, parse.GetValue(all), policies.Read(parse)));
+        var troubleshooter = new AccessTroubleshooterOptions();
+        troubleshooter.AddTo(command);
+        command.SetAction(parse => Run(parse.GetValue(file)!, CommonOptions.Parse(parse.GetValue(output)!), parse.GetValue(functions), Console.Out, Console.Error, parse.GetValue(all), policies.Read(parse), troubleshooter.Step(parse)));
         return command;
     }
 
@@ -31,7 +33,8 @@ public static class ExplainCommand
     /// about it), and a log of many records prints only its denials, with a count of the rest.
     /// </param>
     /// <param name="policyFiles">Policy files to evaluate each denial against (--authorization-details and the rest).</param>
-    public static int Run(string file, OutputFormat format, FileInfo? functionsFile, TextWriter stdout, TextWriter stderr, bool all = false, PolicyFileOptions.Files? policyFiles = null)
+    /// <param name="troubleshooter">--access-troubleshooter: ask AWS first for denials with an authorization ID.</param>
+    public static int Run(string file, OutputFormat format, FileInfo? functionsFile, TextWriter stdout, TextWriter stderr, bool all = false, PolicyFileOptions.Files? policyFiles = null, AccessTroubleshooterStep? troubleshooter = null)
     {
         Denied.Principals.FunctionInventory? inventory;
         Denied.Policies.PolicyFiles? policies;
@@ -78,7 +81,7 @@ public static class ExplainCommand
                 continue;
             }
 
-            var diagnosis = diagnoser.Diagnose(item.Record!);
+            var diagnosis = troubleshooter?.Diagnose(item.Record!, inventory, diagnoser) ?? diagnoser.Diagnose(item.Record!);
             denied |= diagnosis.Denied;
             count++;
             if (!all && !diagnosis.Denied)
