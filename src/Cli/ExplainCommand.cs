@@ -23,9 +23,15 @@ public static class ExplainCommand
         };
         var policies = new PolicyFileOptions();
         policies.AddTo(command);
-        command.SetAction(parse => Run(
-            parse.GetValue(file)!, CommonOptions.Parse(parse.GetValue(output)!), parse.GetValue(functions), Console.Out, Console.Error, parse.GetValue(all),
-            policies.Read(parse, new AwsOptions(parse.GetValue(region), parse.GetValue(profile), parse.GetValue(endpoint)))));
+        var troubleshooter = new AccessTroubleshooterOptions();
+        troubleshooter.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var aws = new AwsOptions(parse.GetValue(region), parse.GetValue(profile), parse.GetValue(endpoint));
+            return Run(
+                parse.GetValue(file)!, CommonOptions.Parse(parse.GetValue(output)!), parse.GetValue(functions), Console.Out, Console.Error, parse.GetValue(all),
+                policies.Read(parse, aws), troubleshooter.Step(parse, aws));
+        });
         return command;
     }
 
@@ -34,7 +40,8 @@ public static class ExplainCommand
     /// about it), and a log of many records prints only its denials, with a count of the rest.
     /// </param>
     /// <param name="policyFiles">Policy files to evaluate each denial against (--authorization-details and the rest), or --read-policies.</param>
-    public static int Run(string file, OutputFormat format, FileInfo? functionsFile, TextWriter stdout, TextWriter stderr, bool all = false, PolicyFileOptions.Files? policyFiles = null)
+    /// <param name="troubleshooter">--access-troubleshooter: ask AWS first for denials with an authorization ID.</param>
+    public static int Run(string file, OutputFormat format, FileInfo? functionsFile, TextWriter stdout, TextWriter stderr, bool all = false, PolicyFileOptions.Files? policyFiles = null, AccessTroubleshooterStep? troubleshooter = null)
     {
         Denied.Principals.FunctionInventory? inventory;
         Denied.Policies.PolicyFiles? policies;
@@ -85,7 +92,9 @@ public static class ExplainCommand
                 continue;
             }
 
-            var diagnosis = live?.Diagnose(diagnoser, item.Record!) ?? diagnoser.Diagnose(item.Record!);
+            // The Troubleshooter first (AWS's own evaluation), then the live reads or the policy files, then the text alone.
+            Diagnosis Usual(CloudTrailRecord record) => live?.Diagnose(diagnoser, record) ?? diagnoser.Diagnose(record);
+            var diagnosis = troubleshooter?.Diagnose(item.Record!, inventory, Usual) ?? Usual(item.Record!);
             denied |= diagnosis.Denied;
             count++;
             if (!all && !diagnosis.Denied)

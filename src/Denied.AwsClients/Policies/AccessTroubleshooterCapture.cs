@@ -12,8 +12,14 @@ namespace Denied.AwsClients.Policies;
 /// </summary>
 public sealed class AccessTroubleshooterCapture(AccessTroubleshooterClient client)
 {
-    public async Task<(JsonObject? Capture, IReadOnlyList<PolicyRead> Reads)> CaptureAsync(string authorizationId, CancellationToken ct)
+    /// <param name="maxPolicyDocuments">
+    /// At most this many GetRequestAuthorizationPolicy calls (default: one per policy). Under a bound, the policies a
+    /// matched statement names come first, then the other identity-based ones, in the reply's order; the rest are
+    /// listed without their document.
+    /// </param>
+    public async Task<(JsonObject? Capture, IReadOnlyList<PolicyRead> Reads)> CaptureAsync(string authorizationId, CancellationToken ct, int maxPolicyDocuments = int.MaxValue)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxPolicyDocuments);
         var reads = new List<PolicyRead>();
         AuthorizationDetailsLookup lookup;
         try
@@ -35,6 +41,7 @@ public sealed class AccessTroubleshooterCapture(AccessTroubleshooterClient clien
         }
 
         reads.Add(new PolicyRead("iam:GetRequestAuthorizationDetails", authorizationId, null, PolicyReadOutcome.Read, null));
+        var fetched = ToFetch(details, maxPolicyDocuments);
         var policies = new JsonArray();
         foreach (var policy in details.Policies)
         {
@@ -45,7 +52,7 @@ public sealed class AccessTroubleshooterCapture(AccessTroubleshooterClient clien
                 ["uri"] = policy.Uri,
                 ["attachedTo"] = new JsonArray([.. policy.AttachedTo.Select(a => (JsonNode)new JsonObject { ["arn"] = a })]),
             };
-            if (policy.Uri is { Length: > 0 } uri)
+            if (policy.Uri is { Length: > 0 } uri && fetched.Contains(uri))
             {
                 try
                 {
@@ -96,5 +103,19 @@ public sealed class AccessTroubleshooterCapture(AccessTroubleshooterClient clien
             ["policies"] = policies,
         };
         return (capture, reads);
+    }
+
+    /// <summary>The policy uris whose documents to ask for, at most <paramref name="max"/>: matched ones first, then identity-based ones, then the rest.</summary>
+    private static HashSet<string> ToFetch(AuthorizationDetails details, int max)
+    {
+        var matched = details.Evaluations.SelectMany(e => e.MatchedPolicies).Select(p => p.Uri).ToHashSet(StringComparer.Ordinal);
+        return details.Policies
+            .Select((p, i) => (p.Uri, Rank: matched.Contains(p.Uri ?? "") ? 0 : p.Type == "IDENTITY_BASED_POLICY" ? 1 : 2, i))
+            .Where(p => p.Uri is { Length: > 0 })
+            .OrderBy(p => p.Rank).ThenBy(p => p.i)
+            .Select(p => p.Uri!)
+            .Distinct(StringComparer.Ordinal)
+            .Take(max)
+            .ToHashSet(StringComparer.Ordinal);
     }
 }

@@ -164,6 +164,27 @@ public sealed class Diagnoser(IamCatalog catalog, FunctionInventory? inventory =
             : diagnosis;
 
     /// <summary>
+    /// The diagnosis with an evaluation made outside the diagnoser (the IAM Access Troubleshooter's,
+    /// <see cref="TroubleshooterEvaluation"/>), applied as the diagnoser's own are: layer, explicit deny, fix target and
+    /// notes follow it. When it puts an implicit deny in the identity policies, the near misses are looked for in the
+    /// captured identity <paramref name="documents"/>, so the fix can edit one of them (never an AWS managed policy).
+    /// The diagnosis must carry no evaluation yet (from a diagnoser without policies): one evaluation per diagnosis.
+    /// </summary>
+    public static Diagnosis WithEvaluation(Diagnosis diagnosis, CloudTrailRecord record, PolicyEvaluation evaluation, IReadOnlyList<SourcedPolicy> documents)
+    {
+        ArgumentNullException.ThrowIfNull(diagnosis);
+        ArgumentNullException.ThrowIfNull(evaluation);
+        if (diagnosis.Evaluation is not null) throw new ArgumentException("the diagnosis already carries an evaluation", nameof(diagnosis));
+        if (evaluation.Result is { Decision: PolicyDecision.ImplicitDeny, Layer: DenialLayer.IdentityPolicy } result && diagnosis.FixRequest is { } request)
+        {
+            var identity = documents.Where(d => d.Source.Layer == DenialLayer.IdentityPolicy).ToList();
+            evaluation = evaluation with { Result = result with { Statements = [.. result.Statements, .. DiagnosisEvaluator.IdentityNearMisses(record, request, identity)] } };
+        }
+
+        return WithFix(EvaluatedDiagnosis.Apply(diagnosis, evaluation, documents));
+    }
+
+    /// <summary>
     /// The message's resource as an ARN (<see cref="MessageResource"/>); "role NAME" and "access key ID" forms name no ARN.
     /// </summary>
     private static (string? Arn, string? Note) MessageArn(ParsedDenialMessage? message, string? region) =>

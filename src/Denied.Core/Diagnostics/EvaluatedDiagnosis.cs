@@ -28,6 +28,7 @@ public static class EvaluatedDiagnosis
         var denyingPolicyArn = diagnosis.DenyingPolicyArn;
         var evidence = new SortedDictionary<string, string>(diagnosis.Evidence.ToDictionary(), StringComparer.Ordinal);
         var unseen = result.Unseen.Count == 0 ? "none" : string.Join(", ", result.Unseen.Select(Codes.Of));
+        var fromAws = evaluation.Source == PolicyEvaluation.AccessTroubleshooterSource;
         switch (result.Decision)
         {
             case PolicyDecision.ExplicitDeny:
@@ -37,11 +38,15 @@ public static class EvaluatedDiagnosis
                 explicitDeny = true;
                 break;
             case PolicyDecision.ImplicitDeny:
-                notes.Add($"No policy read allows it: the {Codes.Of(result.Layer!.Value)} lacks the Allow (layers not read: {unseen}).");
+                notes.Add(fromAws
+                    ? $"The IAM Access Troubleshooter recorded an implicit deny: {(result.Layer is { } lacking ? $"the {Codes.Of(lacking)} lacks the Allow" : "its record does not say which layer lacks the Allow")}."
+                    : $"No policy read allows it: the {Codes.Of(result.Layer!.Value)} lacks the Allow (layers not read: {unseen}).");
                 explicitDeny = false;
                 break;
             case PolicyDecision.Allowed:
-                notes.Add($"The policies read allow this request, so the denial came from a layer that could not be read ({unseen}) or from a policy changed since the event; the layer the message names still stands.");
+                notes.Add(fromAws
+                    ? "The IAM Access Troubleshooter recorded this action on this resource as allowed; the layer the message names still stands."
+                    : $"The policies read allow this request, so the denial came from a layer that could not be read ({unseen}) or from a policy changed since the event; the layer the message names still stands.");
                 break;
             default:
                 var keys = result.Statements.SelectMany(s => s.UndeterminedKeys).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
@@ -60,7 +65,7 @@ public static class EvaluatedDiagnosis
         }
         else if (denied && layer != result.Layer)
         {
-            notes.Add($"The message names the {Codes.Of(layer!.Value)}; the policies read put the denial in the {Codes.Of(result.Layer!.Value)}, and the fix follows them.");
+            notes.Add($"The message names the {Codes.Of(layer!.Value)}; {(fromAws ? "the IAM Access Troubleshooter's record puts" : "the policies read put")} the denial in the {Codes.Of(result.Layer!.Value)}, and the fix follows {(fromAws ? "it" : "them")}.");
         }
 
         var fixRequest = denied
@@ -94,9 +99,7 @@ public static class EvaluatedDiagnosis
 
     private static bool NamesServiceOf(StatementReference reference, IReadOnlyList<SourcedPolicy> read, string? action)
     {
-        var policy = read.FirstOrDefault(p => p.Source == reference.Source);
-        if (policy is null || reference.Index >= policy.Document.Statements.Count || action is null) return true;
-        var statement = policy.Document.Statements[reference.Index];
+        if (StatementOf(reference, read) is not { } statement || action is null) return true;
         var prefix = action.Split(':')[0] + ":";
         return (statement.Actions ?? statement.NotActions ?? []).Any(a => a == "*" || a.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
     }
@@ -113,8 +116,7 @@ public static class EvaluatedDiagnosis
             var source = miss.Reference.Source;
             if (source.PolicyName is null && (source.PolicyArn is null || source.PolicyArn.StartsWith(AwsManagedPrefix, StringComparison.Ordinal))) continue;
             var policy = read.FirstOrDefault(p => p.Source == source);
-            if (policy is null || miss.Reference.Index >= policy.Document.Statements.Count) continue;
-            var statement = policy.Document.Statements[miss.Reference.Index];
+            if (policy is null || StatementOf(miss.Reference, read) is not { } statement) continue;
             PolicyStatement edited;
             string element, added;
             if (miss.Mismatch[0] == "resource" && statement.Resources is { } resources)
@@ -151,33 +153,47 @@ public static class EvaluatedDiagnosis
         return $"{text} The fix edits that statement.";
     }
 
-    /// <summary>The statement in words: its Sid (or zero-based index) and its policy.</summary>
+    /// <summary>The statement in words: its Sid (or zero-based index) and its policy; a name the source did not give is said to be missing, never made up.</summary>
     public static string Where(StatementReference reference)
     {
-        var statement = reference.Sid is { Length: > 0 } sid ? $"statement \"{sid}\"" : $"statement {reference.Index} (zero-based)";
+        var statement = reference.Sid is { Length: > 0 } sid ? $"statement \"{sid}\""
+            : reference.Index is { } index ? $"statement {index} (zero-based)"
+            : "a statement";
         var s = reference.Source;
         var policy = s.Layer switch
         {
-            DenialLayer.ServiceControlPolicy => $"SCP {s.PolicyName} ({s.PolicyArn})",
-            DenialLayer.ResourceControlPolicy => $"RCP {s.PolicyName} ({s.PolicyArn})",
-            DenialLayer.PermissionsBoundary => $"permissions boundary {s.PolicyArn}",
+            DenialLayer.ServiceControlPolicy => OrganizationPolicy("SCP", s),
+            DenialLayer.ResourceControlPolicy => OrganizationPolicy("RCP", s),
+            DenialLayer.PermissionsBoundary => $"permissions boundary {s.PolicyArn ?? "(not named)"}",
             DenialLayer.ResourcePolicy => s.ResourceArn is { } r && r.Contains(":iam::", StringComparison.Ordinal) && r.Contains(":role/", StringComparison.Ordinal)
                 ? $"the trust policy of {r}"
-                : $"the resource policy of {s.ResourceArn}",
-            _ => s.PolicyName is { } name ? $"inline policy {name}" : $"managed policy {s.PolicyArn}",
+                : s.ResourceArn is { } resource ? $"the resource policy of {resource}" : "the resource policy",
+            DenialLayer.SessionPolicy => s.PolicyArn is { } sessionArn ? $"session policy {sessionArn}" : "the session policy",
+            DenialLayer.VpcEndpointPolicy => "the VPC endpoint policy",
+            _ => s.PolicyName is { } name ? $"inline policy {name}"
+                : s.PolicyArn is { } arn ? $"managed policy {arn}"
+                : "an identity policy whose name is not given (an inline policy)",
         };
         return $"{char.ToUpperInvariant(statement[0])}{statement[1..]} of {policy}";
     }
 
+    private static string OrganizationPolicy(string kind, PolicySource s) =>
+        s.PolicyName is { } name ? $"{kind} {name} ({s.PolicyArn})" : $"{kind} {s.PolicyArn ?? "(not named)"}";
+
     private static string ConditionText(StatementReference reference, IReadOnlyList<SourcedPolicy> read)
     {
-        var policy = read.FirstOrDefault(p => p.Source == reference.Source);
-        if (policy is null || reference.Index >= policy.Document.Statements.Count) return "";
-        var conditions = policy.Document.Statements[reference.Index].Conditions;
+        if (StatementOf(reference, read) is not { } statement) return "";
+        var conditions = statement.Conditions;
         return conditions.Count == 0
             ? " (it has no condition)"
             : $": its condition on {string.Join(", ", conditions.Select(c => c.Key).Distinct(StringComparer.OrdinalIgnoreCase))} applied to this request";
     }
+
+    /// <summary>The statement a reference names in the policies read; null when its policy was not read or its index is not known.</summary>
+    private static PolicyStatement? StatementOf(StatementReference reference, IReadOnlyList<SourcedPolicy> read) =>
+        read.FirstOrDefault(p => p.Source == reference.Source) is { } policy && reference.Index is { } index && index < policy.Document.Statements.Count
+            ? policy.Document.Statements[index]
+            : null;
 
     /// <summary>Who can change a statement of this layer.</summary>
     private static string WhoCanChange(StatementReference reference, string? account) => reference.Layer switch

@@ -48,6 +48,17 @@ public static class DiagnosisEvaluator
         return (new PolicyEvaluation(files.Source, result), read);
     }
 
+    /// <summary>
+    /// The near-miss Allows among identity policies read elsewhere (the documents the IAM Access Troubleshooter captured)
+    /// for the denied request: Allows that fail on one element only. None when the record gives no request to evaluate.
+    /// </summary>
+    public static IReadOnlyList<StatementFinding> IdentityNearMisses(CloudTrailRecord record, FixRequest request, IReadOnlyList<SourcedPolicy> identityPolicies)
+    {
+        if (request.Action is not { } action || request.Resource is not { Length: > 0 } resource || request.IsTrustPolicyRejection) return [];
+        var context = RequestContextFromRecord.Build(record, action, resource, request.ResourceAccount ?? AccountOf(resource));
+        return context is null ? [] : PolicyEvaluator.Evaluate(new EvaluationInput(identityPolicies), context).Statements.Where(s => !s.Decisive).ToList();
+    }
+
     private static EvaluationInput Input(CloudTrailRecord record, FixRequest request, PrincipalKind callerKind, PolicyFiles files, RequestContext context, HashSet<DenialLayer> unseen, List<SourcedPolicy> read)
     {
         // A live read that failed leaves its layer incomplete even though the role or organization was read.

@@ -115,7 +115,7 @@ public static class PolicyEvaluator
     }
 
     private static bool NotPrincipalStatement(SourcedPolicy policy, StatementOutcome outcome) =>
-        policy.Document.Statements[outcome.Reference.Index].NotPrincipal is not null;
+        policy.Document.Statements[outcome.Reference.Index!.Value].NotPrincipal is not null;
 
     /// <summary>The side that lacks the Allow: the resource policy for services, for a key or trust policy that grants nothing, and cross-account when the identity allows.</summary>
     private static DenialLayer CoreLayer(bool isService, Truth sameAccount, bool authoritative, Truth identityAllow, Truth resourceGrant)

@@ -6,7 +6,7 @@ namespace Denied.Rendering;
 
 /// <summary>
 /// The <c>evaluation</c> object of a diagnosis (docs/schemas/diagnosis.schema.json): source, decision, layer,
-/// unseen layer codes and the statements it names, each with its layer code, policy names, Sid, zero-based index,
+/// unseen layer codes and the statements it names, each with its layer code, policy names, Sid, zero-based index (null when not known),
 /// effect, whether it decided, and what a near miss did not match.
 /// </summary>
 public static class EvaluationJson
@@ -29,7 +29,8 @@ public static class EvaluationJson
             w.WriteString("policyName", source.PolicyName);
             w.WriteString("resourceArn", source.ResourceArn);
             w.WriteString("sid", s.Reference.Sid);
-            w.WriteNumber("index", s.Reference.Index);
+            if (s.Reference.Index is { } index) w.WriteNumber("index", index);
+            else w.WriteNull("index");
             w.WriteString("effect", s.Effect == PolicyEffect.Allow ? "Allow" : "Deny");
             w.WriteBoolean("decisive", s.Decisive);
             DiagnosisJson.WriteStrings(w, "mismatch", s.Mismatch);
@@ -56,7 +57,7 @@ public static class EvaluationJson
             foreach (var s in list.EnumerateArray())
             {
                 if (s.ValueKind != JsonValueKind.Object || Codes.ParseLayer(Str(s, "policyType")) is not { } policyType) return null;
-                var index = s.TryGetProperty("index", out var i) && i.TryGetInt32(out var n) ? n : 0;
+                int? index = s.TryGetProperty("index", out var i) && i.ValueKind == JsonValueKind.Number && i.TryGetInt32(out var n) ? n : null;
                 statements.Add(new StatementFinding(
                     new StatementReference(new PolicySource(policyType, Str(s, "policyArn"), Str(s, "policyName"), Str(s, "resourceArn")), Str(s, "sid"), index),
                     Str(s, "effect") == "Deny" ? PolicyEffect.Deny : PolicyEffect.Allow,
