@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Denied.Detector;
+using Denied.Detector.LivePolicies;
 using Denied.LambdaRuntime;
 using Denied.LambdaRuntime.Observability;
 using Denied.Store;
@@ -18,7 +19,8 @@ namespace Denied.Benchmarks;
 /// code and its tier-1 recompiles (the Lambda runs Native AOT code and never pays that), which is what made one
 /// finding per batch look twice as expensive as ten. The baseline, measured in the same rounds, is
 /// <see cref="JsonDocument.Parse(ReadOnlyMemory{byte}, JsonDocumentOptions)"/> of the same SQS batch and of each
-/// message body in it: reading the input once, the least any handler does.
+/// message body in it: reading the input once, the least any handler does. Each finding count is measured twice: with
+/// READ_POLICIES off and on (the live evaluation over <see cref="StubPolicyReader"/>, its cache warm after the first batch).
 ///   detector-cpu [BATCHES=300] [FINDINGS...=1 10]   (BATCHES per round; ROUNDS env, default 5)
 /// </summary>
 public static class DetectorCpu
@@ -26,7 +28,8 @@ public static class DetectorCpu
     public static async Task<int> RunAsync(string[] args)
     {
         var batches = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 300;
-        var rows = args.Length > 1 ? args.Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [1, 10];
+        var counts = args.Length > 1 ? args.Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [1, 10];
+        var rows = counts.SelectMany(n => new[] { (Findings: n, ReadPolicies: false), (Findings: n, ReadPolicies: true) }).ToArray();
         var rounds = int.TryParse(Environment.GetEnvironmentVariable("ROUNDS"), out var r) ? r : 5;
         var runs = rows.Select(Setup).ToList();
         var baselineBatch = runs[0].Batch;
@@ -56,28 +59,37 @@ public static class DetectorCpu
         var floor = Median(baseline);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{rounds} rounds of {batches} batches of 100 after warm-up; medians; baseline (JsonDocument.Parse of the batch and of each body) {floor:F1} µs CPU per event"));
-        Console.WriteLine("| batch of 100 denials over | CPU µs per denial event | x baseline | allocated KB per denial event |");
-        Console.WriteLine("|---|---|---|---|");
+        Console.WriteLine("| batch of 100 denials over | ReadPolicies | CPU µs per denial event | x baseline | allocated KB per denial event |");
+        Console.WriteLine("|---|---|---|---|---|");
         for (var i = 0; i < runs.Count; i++)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {rows[i]} finding(s) | {Median(cpu[i]):F1} | {Median(cpu[i]) / floor:F1} | {Median(kb[i]):F1} |"));
+                $"| {rows[i].Findings} finding(s) | {(rows[i].ReadPolicies ? "on, cache warm" : "off")} | {Median(cpu[i]):F1} | {Median(cpu[i]) / floor:F1} | {Median(kb[i]):F1} |"));
+        }
+
+        foreach (var (run, row) in runs.Zip(rows).Where(x => x.Second.ReadPolicies))
+        {
+            Console.WriteLine($"{row.Findings} finding(s), ReadPolicies on: {run.Reads!.RoleReads} role and {run.Reads.ResourceReads} resource reads over the whole run (one cache period)");
         }
 
         return 0;
     }
 
-    private sealed record Run(DetectorHandler Handler, byte[] Batch, InvocationContext Invocation);
+    private sealed record Run(DetectorHandler Handler, byte[] Batch, InvocationContext Invocation, StubPolicyReader? Reads);
 
-    private static Run Setup(int findings)
+    private static Run Setup((int Findings, bool ReadPolicies) row)
     {
         var clock = TimeProvider.System;
         var (client, _) = CountingDynamoDb.Create();
         var store = new FindingStore(client, "denied-findings", clock);
-        var handler = DetectorComposition.Handler(store, null, null, TimeSpan.FromHours(1),
-            new JsonLog(TextWriter.Null, "denied-detector"), new EmfMetrics(TextWriter.Null, "Denied", "denied-detector", clock), clock);
-        var batch = SqsEvents.Batch(Enumerable.Range(0, 100).Select(i => Samples.DenialEnvelopeFor(i, i % findings)));
-        return new Run(handler, batch, new InvocationContext("cpu", DateTimeOffset.MaxValue, null, null));
+        var log = new JsonLog(TextWriter.Null, "denied-detector");
+        var metrics = new EmfMetrics(TextWriter.Null, "Denied", "denied-detector", clock);
+        var reads = row.ReadPolicies ? new StubPolicyReader() : null;
+        // The template's settings: a 5-minute cache, 10 lookups per batch (a run is shorter than one cache period).
+        var live = reads is null ? null : new LivePolicyDiagnosis(reads, TimeSpan.FromMinutes(5), 10, clock, log, metrics);
+        var handler = DetectorComposition.Handler(store, null, null, TimeSpan.FromHours(1), log, metrics, clock, live);
+        var batch = SqsEvents.Batch(Enumerable.Range(0, 100).Select(i => Samples.DenialEnvelopeFor(i, i % row.Findings)));
+        return new Run(handler, batch, new InvocationContext("cpu", DateTimeOffset.MaxValue, null, null), reads);
     }
 
     private static async Task<(double CpuUs, double Kb)> MeasureAsync(Run run, int batches)

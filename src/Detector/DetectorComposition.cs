@@ -1,6 +1,8 @@
 using Amazon.DynamoDBv2;
 using Amazon.SQS;
 using Denied.AwsClients;
+using Denied.AwsClients.Policies;
+using Denied.Detector.LivePolicies;
 using Denied.LambdaRuntime;
 using Denied.LambdaRuntime.Observability;
 using Denied.LambdaRuntime.Settings;
@@ -37,16 +39,26 @@ public static class DetectorComposition
 
         var log = new JsonLog(output, settings.FunctionName, settings.LogLevel);
         var metrics = new EmfMetrics(output, settings.MetricsNamespace, settings.FunctionName, clock);
-        var handler = Handler(store, deadLetters, inventory, settings.SuppressionTtl, log, metrics, clock);
-        log.Info("detector ready", ("table", settings.TableName), ("inventory", settings.InventoryEnabled));
+        LivePolicyDiagnosis? livePolicies = null;
+        if (settings.ReadPolicies)
+        {
+            // Each policy read has its own timeout; the batch's reads also stop at half the invocation's time.
+            var readers = new PolicyReaders(settings.Region, settings.EndpointOverride, new HttpClient { Timeout = TimeSpan.FromSeconds(5) });
+            livePolicies = new LivePolicyDiagnosis(
+                new CollectorPolicyReader(readers.Collector, readers.Resources), settings.PolicyCachePeriod, settings.PolicyLookupsPerBatch, clock, log, metrics);
+        }
+
+        var handler = Handler(store, deadLetters, inventory, settings.SuppressionTtl, log, metrics, clock, livePolicies);
+        log.Info("detector ready", ("table", settings.TableName), ("inventory", settings.InventoryEnabled), ("readPolicies", settings.ReadPolicies));
         return handler.HandleAsync;
     }
 
     /// <summary>The handler and its parts over clients already built (the composition root's wiring, shared with tests and benchmarks).</summary>
     public static DetectorHandler Handler(
-        FindingStore store, DeadLetterSink? deadLetters, CachedLambdaInventory? inventory, TimeSpan suppressionTtl, JsonLog log, EmfMetrics metrics, TimeProvider clock) =>
+        FindingStore store, DeadLetterSink? deadLetters, CachedLambdaInventory? inventory, TimeSpan suppressionTtl, JsonLog log, EmfMetrics metrics, TimeProvider clock,
+        LivePolicyDiagnosis? livePolicies = null) =>
         new(new FindingWriter(store, log, metrics), new DeadLetterer(deadLetters, store, log),
-            new DetectorContext(store, inventory, suppressionTtl, clock, log), new IntakeReport(log, metrics), log, metrics, clock);
+            new DetectorContext(store, inventory, suppressionTtl, clock, log), new IntakeReport(log, metrics), log, metrics, clock, livePolicies);
 
     private static T Configure<T>(T config, DetectorSettings settings) where T : Amazon.Runtime.ClientConfig
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Denied.Detector.Events;
+using Denied.Detector.LivePolicies;
 using Denied.Findings;
 using Denied.Intake;
 using Denied.LambdaRuntime;
@@ -13,7 +14,7 @@ namespace Denied.Detector;
 /// deadline-cut write, a failed dead-letter send). Malformed messages and findings DynamoDB refuses go to the
 /// dead-letter queue; SQS redelivers the rest, and the store's ledger makes a redelivery count nothing twice.
 /// </summary>
-public sealed class DetectorHandler(FindingWriter writer, DeadLetterer deadLetters, DetectorContext context, IntakeReport report, JsonLog log, EmfMetrics metrics, TimeProvider clock)
+public sealed class DetectorHandler(FindingWriter writer, DeadLetterer deadLetters, DetectorContext context, IntakeReport report, JsonLog log, EmfMetrics metrics, TimeProvider clock, LivePolicyDiagnosis? livePolicies = null)
 {
     /// <summary>Work stops this long before the deadline: unstarted and cut writes go back, and the response still gets out.</summary>
     public static readonly TimeSpan SafetyMargin = TimeSpan.FromSeconds(3);
@@ -28,6 +29,7 @@ public sealed class DetectorHandler(FindingWriter writer, DeadLetterer deadLette
         var failures = new HashSet<string>(StringComparer.Ordinal);
         var aggregator = new FindingAggregator();
         var intake = await context.IntakeAsync(ct);
+        using var policies = livePolicies?.StartBatch(invocation.RemainingTime(clock) - SafetyMargin);
         foreach (var message in batch.Records)
         {
             metrics.Add(Metric.MessagesReceived);
@@ -50,12 +52,14 @@ public sealed class DetectorHandler(FindingWriter writer, DeadLetterer deadLette
             if (outcome.Kind == IntakeKind.Observed)
             {
                 aggregator.Add(outcome.Diagnosis!, message.Id);
+                policies?.Remember(outcome.Diagnosis!, record);
             }
         }
 
         foreach (var observation in aggregator.Observations())
         {
-            var (result, reason) = cut.IsCancellationRequested ? (WriteOutcome.Retry, null) : await writer.WriteAsync(observation, cut.Token);
+            var (result, reason) = cut.IsCancellationRequested ? (WriteOutcome.Retry, null)
+                : await writer.WriteAsync(policies is null ? observation : await policies.EvaluateAsync(observation, cut.Token), cut.Token);
             var ids = observation.Events.Select(e => e.SourceId).ToHashSet(StringComparer.Ordinal);
             failures.UnionWith(result == WriteOutcome.Retry ? ids : []);
             foreach (var message in result == WriteOutcome.Rejected ? batch.Records.Where(m => ids.Contains(m.Id)).DistinctBy(m => m.Id) : [])

@@ -19,6 +19,18 @@ public sealed partial record DetectorSettings(
     /// <summary>LOG_LEVEL: the lowest level the function logs (default INFO).</summary>
     public LogLevel LogLevel { get; init; } = LogLevel.Info;
 
+    /// <summary>
+    /// READ_POLICIES: evaluate each finding against the live policies of its role and resource, read with the
+    /// Detector's own role (default false here; template.yaml's ReadPolicies parameter defaults to true).
+    /// </summary>
+    public bool ReadPolicies { get; init; }
+
+    /// <summary>POLICY_CACHE_SECONDS: how long a role's or a resource's policies, or the failure to read them, are reused (default 300).</summary>
+    public TimeSpan PolicyCachePeriod { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>POLICY_LOOKUPS_PER_BATCH: the most roles and resources one batch reads that the cache does not hold (default 10).</summary>
+    public int PolicyLookupsPerBatch { get; init; } = 10;
+
     public static DetectorSettings Read(SettingsReader env)
     {
         var settings = new DetectorSettings(
@@ -33,6 +45,9 @@ public sealed partial record DetectorSettings(
             EndpointOverride: env.OptionalUri("DENIED_AWS_ENDPOINT_URL"))
         {
             LogLevel = env.Level("LOG_LEVEL", LogLevel.Info),
+            ReadPolicies = env.Bool("READ_POLICIES", false),
+            PolicyCachePeriod = TimeSpan.FromSeconds(env.Int("POLICY_CACHE_SECONDS", 300, 0, 86_400)),
+            PolicyLookupsPerBatch = env.Int("POLICY_LOOKUPS_PER_BATCH", 10, 0, 100),
         };
         env.Check(settings.DeadLetterQueueUrl is null || Uri.IsWellFormedUriString(settings.DeadLetterQueueUrl, UriKind.Absolute),
             "DEAD_LETTER_QUEUE_URL is not valid (expected the URL of the buffer queue's dead-letter queue)");

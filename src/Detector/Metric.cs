@@ -19,4 +19,13 @@ public static class Metric
     public const string StoreFailures = "StoreFailures";
     public const string StoreTransientFailures = "StoreTransientFailures";
     public const string DeadlineCuts = "DeadlineCuts";
+
+    // READ_POLICIES: roles and resources read (cache misses), answered from the cache, left for a later batch by the
+    // per-batch bound; the reads those made (one API call each, SQS two), the reads refused or failed; findings evaluated.
+    public const string PolicyLookups = "PolicyLookups";
+    public const string PolicyCacheHits = "PolicyCacheHits";
+    public const string PolicyLookupsOverBound = "PolicyLookupsOverBound";
+    public const string PolicyReads = "PolicyReads";
+    public const string PolicyReadFailures = "PolicyReadFailures";
+    public const string FindingsEvaluated = "FindingsEvaluated";
 }

@@ -18,6 +18,9 @@ public sealed class DetectorSettingsTests
         ["METRICS_NAMESPACE"] = "Denied/Test",
         ["AWS_LAMBDA_FUNCTION_NAME"] = "denied-detector-prod",
         ["LOG_LEVEL"] = "warn",
+        ["READ_POLICIES"] = "true",
+        ["POLICY_CACHE_SECONDS"] = "120",
+        ["POLICY_LOOKUPS_PER_BATCH"] = "4",
     };
 
     [Fact]
@@ -26,7 +29,13 @@ public sealed class DetectorSettingsTests
         var settings = DetectorSettings.Read(new SettingsReader(Valid()));
 
         Assert.Equal(new DetectorSettings("eu-west-1", "denied-findings", "https://sqs.eu-west-1.amazonaws.com/111122223333/denied-buffer-dlq",
-            true, TimeSpan.FromSeconds(600), TimeSpan.FromSeconds(30), "Denied/Test", "denied-detector-prod", null) { LogLevel = LogLevel.Warn }, settings);
+            true, TimeSpan.FromSeconds(600), TimeSpan.FromSeconds(30), "Denied/Test", "denied-detector-prod", null)
+        {
+            LogLevel = LogLevel.Warn,
+            ReadPolicies = true,
+            PolicyCachePeriod = TimeSpan.FromMinutes(2),
+            PolicyLookupsPerBatch = 4,
+        }, settings);
     }
 
     [Fact]
@@ -41,6 +50,9 @@ public sealed class DetectorSettingsTests
         Assert.Equal("Denied", settings.MetricsNamespace);
         Assert.Null(settings.EndpointOverride);
         Assert.Equal(LogLevel.Info, settings.LogLevel);
+        Assert.False(settings.ReadPolicies);
+        Assert.Equal(TimeSpan.FromMinutes(5), settings.PolicyCachePeriod);
+        Assert.Equal(10, settings.PolicyLookupsPerBatch);
     }
 
     public static TheoryData<string, string?> BadValues => new()
@@ -60,6 +72,10 @@ public sealed class DetectorSettingsTests
         { "DENIED_AWS_ENDPOINT_URL", "ftp://127.0.0.1" },
         { "LOG_LEVEL", "Information" },
         { "LOG_LEVEL", "verbose" },
+        { "READ_POLICIES", "on" },
+        { "POLICY_CACHE_SECONDS", "-5" },
+        { "POLICY_LOOKUPS_PER_BATCH", "101" },
+        { "POLICY_LOOKUPS_PER_BATCH", "many" },
     };
 
     [Theory]

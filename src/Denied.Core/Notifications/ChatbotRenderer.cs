@@ -90,6 +90,16 @@ public static class ChatbotRenderer
             Field(o, "Denying policy", TextEscaping.Slack(policy, MaxValue));
         }
 
+        if (NotificationFacts.Evaluation(d) is { } evaluation)
+        {
+            Field(o, "Evaluated", TextEscaping.Slack(evaluation, MaxValue));
+        }
+
+        if (NotificationFacts.DecidingStatement(d) is { } statement)
+        {
+            Field(o, "Statement", TextEscaping.Slack(statement, 400));
+        }
+
         Field(o, "Seen", $"{f.Count.ToString(CultureInfo.InvariantCulture)} times, first {FindingJson.Iso(f.FirstSeen)}, last {FindingJson.Iso(f.LastSeen)}");
         Field(o, "Account", $"{TextEscaping.Slack(f.Key.Account, 64)} ({TextEscaping.Slack(f.Key.Region, 64)})");
         if (d.ErrorCode is not null)

@@ -60,6 +60,8 @@ public static class EmailRenderer
         o.Append("  Layer:     ").Append(Codes.Of(f.Key.Layer)).Append(", ").Append(NotificationFacts.DenyKind(d.ExplicitDeny)).Append('\n');
         o.Append("  Severity:  ").Append(Severity.Of(f.Key.Layer, d.ExplicitDeny)).Append('\n');
         Line("Policy", d.DenyingPolicyArn);
+        Line("Evaluated", NotificationFacts.Evaluation(d));
+        Line("Statement", NotificationFacts.DecidingStatement(d));
         o.Append("  Count:     ").Append(f.Count.ToString(CultureInfo.InvariantCulture)).Append('\n');
         o.Append("  First:     ").Append(FindingJson.Iso(f.FirstSeen)).Append('\n');
         o.Append("  Last:      ").Append(FindingJson.Iso(f.LastSeen)).Append('\n');

@@ -1,4 +1,7 @@
+using Denied.Diagnostics;
 using Denied.Findings;
+using Denied.Policies;
+using Denied.Rendering;
 
 namespace Denied.Notifications;
 
@@ -46,6 +49,24 @@ internal static class NotificationFacts
         false => "implicit deny (no policy allows it)",
         null => "the record does not say whether the deny is explicit",
     };
+
+    /// <summary>
+    /// The evaluation in a few words ("implicit-deny in the identity-policy (policies from live; not read: ...)"),
+    /// or null when the diagnosis was not evaluated against policies.
+    /// </summary>
+    public static string? Evaluation(Diagnosis d) => d.Evaluation is { } e ? EvaluationText.Summary(e) : null;
+
+    /// <summary>
+    /// The statement the evaluation turned on: the one that decided (the Deny that applied, the Allow that granted,
+    /// the statement whose condition could not be decided), else the nearest Allow that missed (the statement to
+    /// edit), with its policy, Sid, effect and what it does not match; null when none was named. Raw: policy names
+    /// and Sids come from the account's policies.
+    /// </summary>
+    public static string? DecidingStatement(Diagnosis d) =>
+        d.Evaluation?.Result.Statements is { } statements
+        && (statements.FirstOrDefault(s => s.Decisive) ?? statements.FirstOrDefault(s => s.Effect == PolicyEffect.Allow)) is { } statement
+            ? EvaluationText.Statement(statement)
+            : null;
 
     /// <summary><paramref name="value"/> cut to <paramref name="max"/> characters, never inside a surrogate pair; "..." marks a cut.</summary>
     public static string Cut(string value, int max)

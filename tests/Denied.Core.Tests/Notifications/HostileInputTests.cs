@@ -46,6 +46,19 @@ public sealed class HostileInputTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Hostile))]
+    public void TheDecidingStatementsPolicyNameAndSidAreNeutralisedInEveryFormat(string name, string evil)
+    {
+        var notification = new Notification("new", SomeFinding.Of(SomeFinding.Evaluated(SomeFinding.Diagnosis(), policyName: evil, sid: evil)));
+
+        var rendered = NotificationRenderer.Render(notification);
+
+        AssertEmail(EmailRenderer.Body(notification), name);
+        AssertChat(ChatbotRenderer.Render(notification), name);
+        AssertEnvelope(rendered, notification, name);
+    }
+
     private static void AssertSubject(string subject, string name)
     {
         Assert.True(subject.Length <= EmailRenderer.MaxSubjectLength, $"{name}: subject is {subject.Length} characters");

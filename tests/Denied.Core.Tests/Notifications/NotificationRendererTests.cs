@@ -36,6 +36,29 @@ public sealed class NotificationRendererTests
     }
 
     [Fact]
+    public void EvaluatedFinding_EmailAndChatShowTheEvaluationAndTheDecidingStatement()
+    {
+        var notification = new Notification("new", SomeFinding.Of(SomeFinding.Evaluated(SomeFinding.Diagnosis())));
+
+        var body = EmailRenderer.Body(notification);
+        var chat = ChatbotRenderer.Render(notification);
+
+        Assert.Contains("  Evaluated: implicit-deny in the identity-policy (policies from live; not read: service-control-policy, resource-control-policy)\n", body, StringComparison.Ordinal);
+        Assert.Contains("  Statement: Allow Statement \"ReadReports\" of inline policy read-reports: does not match on resource\n", body, StringComparison.Ordinal);
+        Assert.Contains("Statement:* Allow Statement", chat, StringComparison.Ordinal);
+        Assert.Contains("ReadReports", chat, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnevaluatedFinding_ShowsNoEvaluationLines()
+    {
+        var body = EmailRenderer.Body(new Notification("new", SomeFinding.Of()));
+
+        Assert.DoesNotContain("Evaluated:", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Statement:", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Chatbot_IsACustomNotificationThreadedByFinding()
     {
         using var doc = JsonDocument.Parse(ChatbotRenderer.Render(New));

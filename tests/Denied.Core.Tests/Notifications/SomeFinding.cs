@@ -1,5 +1,6 @@
 using Denied.Diagnostics;
 using Denied.Findings;
+using Denied.Policies;
 using Denied.Remediation;
 
 namespace Denied.Core.Tests.Notifications;
@@ -57,6 +58,16 @@ internal static class SomeFinding
             Fix = fix,
         };
     }
+
+    /// <summary>The diagnosis evaluated against live policies: an implicit deny with one near-miss Allow of an inline policy.</summary>
+    public static Diagnosis Evaluated(Diagnosis diagnosis, string policyName = "read-reports", string sid = "ReadReports") =>
+        diagnosis with
+        {
+            Evaluation = new PolicyEvaluation(PolicyEvaluation.LiveSource, new EvaluationResult(
+                PolicyDecision.ImplicitDeny, Truth.True, DenialLayer.IdentityPolicy,
+                [new StatementFinding(new StatementReference(new PolicySource(DenialLayer.IdentityPolicy, PolicyName: policyName), sid, 0), PolicyEffect.Allow, false, ["resource"], [])],
+                [DenialLayer.ServiceControlPolicy, DenialLayer.ResourceControlPolicy])),
+        };
 
     public static Finding Of(Diagnosis? diagnosis = null, long count = 3, FindingStatus status = FindingStatus.Open, int reopenCount = 0,
         FindingChangeKind? change = FindingChangeKind.Updated)

@@ -29,13 +29,18 @@ public sealed class FunctionWiringTests
         var variables = t.Resource("DetectorFunction").Required("Environment").GetProperty("Variables");
 
         Assert.Equal(
-            ["DEAD_LETTER_QUEUE_URL", "FINDINGS_TABLE", "INVENTORY_ENABLED", "INVENTORY_TTL_SECONDS", "LOG_LEVEL", "METRICS_NAMESPACE"],
+            ["DEAD_LETTER_QUEUE_URL", "FINDINGS_TABLE", "INVENTORY_ENABLED", "INVENTORY_TTL_SECONDS", "LOG_LEVEL", "METRICS_NAMESPACE",
+                "POLICY_CACHE_SECONDS", "POLICY_LOOKUPS_PER_BATCH", "READ_POLICIES"],
             variables.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.True(Intrinsics.IsRef(variables.GetProperty("FINDINGS_TABLE"), "FindingsTable"));
         Assert.True(Intrinsics.IsRef(variables.GetProperty("DEAD_LETTER_QUEUE_URL"), "BufferDeadLetterQueue"));
         Assert.True(Intrinsics.IsRef(variables.GetProperty("INVENTORY_ENABLED"), "InventoryEnabled"));
         Assert.Equal("300", variables.GetProperty("INVENTORY_TTL_SECONDS").GetString());
         Assert.Equal("Denied", variables.GetProperty("METRICS_NAMESPACE").GetString());
+        Assert.True(Intrinsics.IsRef(variables.GetProperty("READ_POLICIES"), "ReadPolicies"));
+        Assert.Equal("true", t.ParameterDefault("ReadPolicies").GetString());
+        Assert.Equal("300", variables.GetProperty("POLICY_CACHE_SECONDS").GetString());
+        Assert.Equal("10", variables.GetProperty("POLICY_LOOKUPS_PER_BATCH").GetString());
     }
 
     [Fact]

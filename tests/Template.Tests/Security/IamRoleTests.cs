@@ -15,6 +15,13 @@ public sealed class IamRoleTests
         "dynamodb:ListStreams",
     };
 
+    // The Detector's ReadPolicies reads: any role or resource of the account, so patterns, each checked by
+    // DetectorPolicyReadsAreReadOnlyAndScopedToTheAccount instead of the stack-ARN rule.
+    private static readonly HashSet<string> AccountScopedReadSids = new(StringComparer.Ordinal)
+    {
+        "ReadFunctionRolePolicies", "ReadManagedPolicies", "ReadBucketPolicies", "ReadResourcePolicies",
+    };
+
     // Every template, so an IAM policy added to an infra template is read too.
     public static TheoryData<string> AllTemplates() => new(TemplateFiles.All());
 
@@ -102,7 +109,7 @@ public sealed class IamRoleTests
     {
         var t = await Templates.LoadAsync(template);
 
-        foreach (var (owner, s) in t.IamPolicyStatements().Where(x => x.Statement.IsAllow))
+        foreach (var (owner, s) in t.IamPolicyStatements().Where(x => x.Statement.IsAllow && !(x.Owner.Id == "DetectorRole" && AccountScopedReadSids.Contains(x.Statement.Sid ?? ""))))
         {
             foreach (var resource in s.Resources.Where(r => !IsStar(r)))
             {
@@ -188,6 +195,51 @@ public sealed class IamRoleTests
 
         Assert.Equal("InventoryOn", conditional[0].GetString());
         Assert.True(Intrinsics.IsNoValue(conditional[2]));
+    }
+
+    [Fact]
+    public async Task DetectorReadsPoliciesOnlyWhenReadPoliciesIsOn()
+    {
+        var t = await Templates.MainAsync();
+
+        var statements = t.Resource("DetectorRole").Required("Policies")[0].GetProperty("PolicyDocument").GetProperty("Statement").EnumerateArray().ToList();
+        var reads = statements.Where(s => s.TryGetProperty("Fn::If", out var f) && f[1].TryGetProperty("Sid", out var sid) && AccountScopedReadSids.Contains(sid.GetString()!))
+            .Select(s => s.GetProperty("Fn::If")).ToList();
+
+        Assert.Equal(AccountScopedReadSids.Order(StringComparer.Ordinal), reads.Select(f => f[1].GetProperty("Sid").GetString()!).Order(StringComparer.Ordinal));
+        Assert.All(reads, f => Assert.Equal("ReadPoliciesOn", f[0].GetString()));
+        Assert.All(reads, f => Assert.True(Intrinsics.IsNoValue(f[2])));
+        // No other statement grants a policy read unconditionally.
+        Assert.DoesNotContain(statements.Where(s => !s.TryGetProperty("Fn::If", out _)), s => s.GetProperty("Action").ToString().Contains("Policy", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("ReadFunctionRolePolicies", "iam:GetRole iam:GetRolePolicy iam:ListAttachedRolePolicies iam:ListRolePolicies", "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/*")]
+    [InlineData("ReadManagedPolicies", "iam:GetPolicy iam:GetPolicyVersion", "arn:${AWS::Partition}:iam::${AWS::AccountId}:policy/* arn:${AWS::Partition}:iam::aws:policy/*")]
+    [InlineData("ReadBucketPolicies", "s3:GetBucketPolicy", "arn:${AWS::Partition}:s3:::*")]
+    [InlineData("ReadResourcePolicies",
+        "dynamodb:GetResourcePolicy kms:GetKeyPolicy lambda:GetPolicy secretsmanager:GetResourcePolicy sns:GetTopicAttributes sqs:GetQueueAttributes sqs:GetQueueUrl",
+        "arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/* arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:key/* "
+        + "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:* arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:* "
+        + "arn:${AWS::Partition}:sns:${AWS::Region}:${AWS::AccountId}:* arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:*")]
+    public async Task DetectorPolicyReadsAreReadOnlyAndScopedToTheAccount(string sid, string actions, string resources)
+    {
+        var t = await Templates.MainAsync();
+
+        var statement = Assert.Single(Statements(t, "DetectorRole"), s => s.Sid == sid);
+
+        Assert.Equal(actions, string.Join(' ', statement.Actions.Order(StringComparer.Ordinal)));
+        Assert.Equal(resources, string.Join(' ', statement.Resources.Select(r => Intrinsics.SubTemplate(r)).Order(StringComparer.Ordinal)));
+        Assert.All(statement.Actions, a => Assert.Matches("^[a-z0-9]+:(Get|List)[A-Za-z]+$", a));
+        if (sid == "ReadBucketPolicies")
+        {
+            // A bucket ARN names no account: the condition does.
+            Assert.True(Intrinsics.IsRef(statement.ConditionValue("s3:ResourceAccount")!.Value, "AWS::AccountId"));
+        }
+        else
+        {
+            Assert.False(statement.HasCondition);
+        }
     }
 
     [Fact]
