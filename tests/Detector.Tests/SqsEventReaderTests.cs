@@ -21,7 +21,7 @@ public sealed class SqsEventReaderTests
         "messageAttributes":{},"md5OfBody":"e4e68fb7bd0e697a0ae8f1bb342846b3","eventSource":"aws:sqs",
         "eventSourceARN":"arn:aws:sqs:us-east-2:123456789012:my-queue","awsRegion":"us-east-2"},
         {"messageId":"2e1424d4-f796-459a-8184-9c92662be6da","receiptHandle":"AQEBzWwaftRI0KuVm4tP+/7q1rGgNqicHq...",
-        "body":"Test message \u00e4 \ud83d\ude00 \\ \"","attributes":{"ApproximateReceiveCount":"3"},"messageAttributes":{},
+        "body":"Test message \u00e4 € \\ \"","attributes":{"ApproximateReceiveCount":"3"},"messageAttributes":{},
         "md5OfBody":"7b270e59b47ff90a553787216d55d91d","eventSource":"aws:sqs","eventSourceARN":"arn:aws:sqs:us-east-2:123456789012:my-queue","awsRegion":"us-east-2"}]}
         """;
 
@@ -32,7 +32,7 @@ public sealed class SqsEventReaderTests
 
         Assert.NotNull(read);
         Assert.Equal(Serialized(Deserialize(LambdaEvent)!), Serialized(read));
-        Assert.Equal("Test message \u00e4 \U0001F600 \\ \"", read.Records[1].Body);
+        Assert.Equal("Test message \u00e4 € \\ \"", read.Records[1].Body);
     }
 
     [Fact]
@@ -78,6 +78,25 @@ public sealed class SqsEventReaderTests
     [InlineData("[]")]
     public void InputItIsUnsureOfIsLeftToTheSerializer(string json) =>
         Assert.Null(SqsEventReader.TryRead(Encoding.UTF8.GetBytes(json)));
+
+    [Theory]
+    [InlineData("{\"Records\":[{\"messageId\":\"m\",\"body\":\"x\\ud800\"}]}")]
+    [InlineData("{\"Records\":[{\"messageId\":\"m\\udc00\",\"body\":\"x\"}]}")]
+    [InlineData("{\"Records\":[{\"messageId\":\"m\",\"attributes\":{\"a\":\"\\ud800\"}}]}")]
+    public void AnEscapeThatIsNoUtf16TextFailsTheEventAsTheSerializerDoes(string json)
+    {
+        Assert.Null(SqsEventReader.TryRead(Encoding.UTF8.GetBytes(json)));
+        Assert.Throws<JsonException>(() => SqsEvent.Parse(Encoding.UTF8.GetBytes(json)));
+    }
+
+    [Fact]
+    public void ABodyWithAnEscapedSurrogatePairIsLeftToTheSerializerAndReadsWhole()
+    {
+        const string json = "{\"Records\":[{\"messageId\":\"m\",\"body\":\"\\ud83d\\ude00\"}]}";
+
+        Assert.Null(SqsEventReader.TryRead(Encoding.UTF8.GetBytes(json)));
+        Assert.Equal("\U0001F600", Assert.Single(SqsEvent.Parse(Encoding.UTF8.GetBytes(json)).Records).Body);
+    }
 
     [Theory]
     [InlineData("{\"Records\":null}")]

@@ -23,8 +23,9 @@ public static class CloudTrailRecordReader
                     ? record
                     : null;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string escape that is no UTF-16 text ("\ud800" alone); the serializer names it.
             return null;
         }
     }

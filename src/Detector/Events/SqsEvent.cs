@@ -91,6 +91,9 @@ public sealed class JsonStringTokenConverter : JsonConverter<ReadOnlyMemory<byte
             throw new JsonException($"The SQS message body is a JSON {reader.TokenType}, not a string.");
         }
 
+        // Unescaped once to refuse what a string read refused (an escaped surrogate alone), as before the body was a token.
+        _ = reader.GetString();
+
         // The token's content between its quotes stays valid JSON string content as it is.
         var content = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan;
         var token = new byte[content.Length + 2];

@@ -58,8 +58,9 @@ public static class SqsEventReader
 
             return records is not null && !reader.Read() ? new SqsEvent { Records = records } : null;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string escape that is no UTF-16 text ("\ud800" alone); the serializer refuses it.
             return null;
         }
     }
@@ -114,12 +115,35 @@ public static class SqsEventReader
     }
 
     // The body's string token as a slice of the event (quotes included): no copy; the record parse unescapes it.
+    // A body with an escaped surrogate ("\ud83d\ude00", or one alone, which the serializer refuses for the whole event) goes
+    // to the serializer: only it decides whether the body unescapes, as it did before the body was kept as its token.
     private static bool TryReadBody(ref Utf8JsonReader reader, ReadOnlyMemory<byte> json, out ReadOnlyMemory<byte>? body)
     {
+        if (reader.TokenType == JsonTokenType.String && reader.ValueIsEscaped && EscapesASurrogate(reader.ValueSpan))
+        {
+            body = null;
+            return false;
+        }
+
         body = reader.TokenType == JsonTokenType.String
             ? json.Slice((int)reader.TokenStartIndex, reader.ValueSpan.Length + 2)
             : (ReadOnlyMemory<byte>?)null;
         return reader.TokenType is JsonTokenType.String or JsonTokenType.Null;
+    }
+
+    private static bool EscapesASurrogate(ReadOnlySpan<byte> escaped)
+    {
+        var rest = escaped;
+        while (rest.IndexOf("\\u"u8) is var at and >= 0)
+        {
+            rest = rest[(at + 2)..];
+            if (rest.Length >= 2 && rest[0] is (byte)'d' or (byte)'D' && rest[1] is (>= (byte)'8' and <= (byte)'9') or (>= (byte)'a' and <= (byte)'f') or (>= (byte)'A' and <= (byte)'F'))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // A map of string (or null) values, as the serializer reads Dictionary<string, string>; a repeated name goes to it.

@@ -86,6 +86,19 @@ public sealed class CloudTrailRecordReaderTests
         Assert.Equal("EventBridge detail is not a CloudTrail record: wrong type at $.eventName (line 0, byte 14)", result.Error);
     }
 
+    [Theory]
+    [InlineData("{\"eventName\":\"x\\ud800\"}")]
+    [InlineData("{\"userIdentity\":{\"arn\":\"\\udc00\"}}")]
+    [InlineData("{\"eventVersion\":\"\\ud800\"}")]
+    public void AnEscapeThatIsNoUtf16TextIsLeftToTheSerializersError(string detail)
+    {
+        Assert.Null(CloudTrailRecordReader.TryRead(Encoding.UTF8.GetBytes(detail)));
+        Assert.True(SerializerResult(detail).Refused);
+        var result = CloudTrailRecordParser.Parse(Encoding.UTF8.GetBytes("{\"detail-type\":\"AWS API Call via CloudTrail\",\"detail\":" + detail + "}"));
+        Assert.Null(result.Record);
+        Assert.StartsWith("EventBridge detail is not a CloudTrail record: ", result.Error, StringComparison.Ordinal);
+    }
+
     private static (CloudTrailRecord? Record, bool Refused) SerializerResult(string json)
     {
         try
