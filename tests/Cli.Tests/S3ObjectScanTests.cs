@@ -70,6 +70,7 @@ public sealed class S3ObjectScanTests
 
     [Theory]
     [InlineData(OutputFormat.Markdown, "Objects: 2 distinct objects under `arn:aws:s3:::acme-orders-prod/invoices/2026/11/`; for example `arn:aws:s3:::acme-orders-prod/invoices/2026/11/inv-1.pdf`")]
+    [InlineData(OutputFormat.Table, "arn:aws:s3:::acme-orders-prod/invoices/2026/11/*")]
     [InlineData(OutputFormat.Html, "<dt>Objects</dt><dd>2 distinct objects under arn:aws:s3:::acme-orders-prod/invoices/2026/11/; for example <code>arn:aws:s3:::acme-orders-prod/invoices/2026/11/inv-1.pdf</code>")]
     public async Task TheReportSaysHowManyObjectsTheFindingCoversAndNamesSome(OutputFormat format, string expected)
     {

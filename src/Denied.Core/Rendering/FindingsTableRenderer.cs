@@ -151,7 +151,8 @@ public static class FindingsTableRenderer
         [Column.Status] = r.Status ?? "-",
         [Column.Function] = TextEscaping.PlainLine(r.FunctionText, 10_000),
         [Column.Action] = TextEscaping.PlainLine(r.Diagnosis.Action ?? "unknown", 10_000),
-        [Column.Resource] = TextEscaping.PlainLine(r.Diagnosis.Resource ?? "unknown", 10_000),
+        // An S3 object finding covers many objects: the row shows what its fix grants, not the latest object.
+        [Column.Resource] = TextEscaping.PlainLine(r.Objects is { } objects ? objects.Scope + (objects.IsPrefix ? "*" : "") : r.Diagnosis.Resource ?? "unknown", 10_000),
         [Column.Layer] = r.Diagnosis.Layer is { } l ? LayerMark(l) + (r.Diagnosis.ExplicitDeny == true ? "!" : "") : "-",
         [Column.Fix] = r.Diagnosis.Fix is { } f ? FixMark(f.Target) : "-",
     };
