@@ -57,6 +57,11 @@ public static class ExplainCommand
             stderr.WriteLine($"denied: {e.Message}");
             return ExitCodes.Usage;
         }
+        catch (RemoteIntakeException e)
+        {
+            stderr.WriteLine($"denied: {e.Message}");
+            return ExitCodes.AwsError;
+        }
 
         using var liveReads = live;
 

@@ -17,7 +17,7 @@ public sealed class LivePolicyReads(PolicyReaderTarget target) : IDisposable
     private PolicyReaders? _readers;
     private DenialPolicySource? _source;
 
-    /// <summary>The reads asked for by <paramref name="files"/>, or null without --read-policies; a bad region or endpoint throws <see cref="CliInputException"/>.</summary>
+    /// <summary>The reads asked for by <paramref name="files"/>, or null without --read-policies; no region throws <see cref="RemoteIntakeException"/>, a bad endpoint <see cref="CliInputException"/>.</summary>
     public static LivePolicyReads? Open(PolicyFileOptions.Files files)
     {
         ArgumentNullException.ThrowIfNull(files);

@@ -80,6 +80,11 @@ public static class PoliciesCommand
             stderr.WriteLine("denied: " + e.Message);
             return ExitCodes.Usage;
         }
+        catch (RemoteIntakeException e)
+        {
+            stderr.WriteLine("denied: " + e.Message);
+            return ExitCodes.AwsError;
+        }
 
         try
         {

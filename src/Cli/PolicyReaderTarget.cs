@@ -1,4 +1,3 @@
-using Amazon.Runtime;
 using Denied.Rendering;
 
 namespace Denied.Cli;
@@ -6,7 +5,9 @@ namespace Denied.Cli;
 /// <summary>
 /// The region and endpoint override the policy readers use, from --region/--profile/--endpoint-url and the SDK's
 /// usual resolution (AWS_REGION, the profile's region). The profile is applied process-wide, as the SDK's
-/// credential and region chains read it. A missing region or a malformed endpoint is a <see cref="CliInputException"/>.
+/// credential and region chains read it. A missing region is an AWS configuration failure
+/// (<see cref="RemoteIntakeException"/>, exit 4, worded as for every other AWS command); a malformed endpoint is a
+/// <see cref="CliInputException"/> (exit 2).
 /// </summary>
 public sealed record PolicyReaderTarget(string Region, Uri? Endpoint)
 {
@@ -18,12 +19,7 @@ public sealed record PolicyReaderTarget(string Region, Uri? Endpoint)
             Environment.SetEnvironmentVariable("AWS_PROFILE", profile);
         }
 
-        var region = aws.Region is { Length: > 0 } r ? r : FallbackRegionFactory.GetRegionEndpoint()?.SystemName;
-        if (region is null)
-        {
-            throw new CliInputException("no AWS region: give --region or set AWS_REGION");
-        }
-
+        var region = RemoteAws.Region(aws);
         Uri? endpoint = null;
         if (aws.EndpointUrl is { Length: > 0 } url && !Uri.TryCreate(url, UriKind.Absolute, out endpoint))
         {

@@ -104,6 +104,11 @@ public static class ScanCommand
             stderr.WriteLine($"denied: {e.Message}");
             return ExitCodes.Usage;
         }
+        catch (RemoteIntakeException e)
+        {
+            stderr.WriteLine($"denied: {e.Message}");
+            return ExitCodes.AwsError;
+        }
         catch (Exception e) when (AwsFailure.IsAwsFailure(e))
         {
             stderr.WriteLine(AwsFailure.Describe(

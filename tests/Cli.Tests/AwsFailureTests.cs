@@ -19,11 +19,20 @@ public sealed class AwsFailureTests
         new[] { "scan", Run.SampleLogs, "--to-table", "denied-findings" },
     };
 
-    [Theory]
-    [InlineData("scan --lookup --since 7d")]
-    public async Task TheRemoteIntakesWithNoRegionSayHowToSetOneAndExitFour(string command)
+    /// <summary>The commands that read AWS besides the findings table: the remote intakes and the live policy reads.</summary>
+    public static TheoryData<string[]> RemoteReadCommands => new()
     {
-        var result = await Run.ProgramAsync([], AwsEnvironment.Nothing(), command.Split(' '));
+        new[] { "scan", "--lookup", "--since", "7d" },
+        new[] { "scan", Run.SampleLogs, "--read-policies" },
+        new[] { "explain", Run.Sample("s3-getobject-identity-implicit"), "--read-policies" },
+        new[] { "policies", "collect", "--role", "arn:aws:iam::111122223333:role/orders-api-role", "--out", Path.Combine(Path.GetTempPath(), "denied-no-region-policies") },
+    };
+
+    [Theory]
+    [MemberData(nameof(RemoteReadCommands))]
+    public async Task TheRemoteReadsWithNoRegionSayHowToSetOneAndExitFour(string[] args)
+    {
+        var result = await Run.ProgramAsync([], AwsEnvironment.Nothing(), args);
 
         Assert.Equal(ExitCodes.AwsError, result.ExitCode);
         var line = OneLine(result.StdErr);
