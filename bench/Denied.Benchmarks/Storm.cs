@@ -33,7 +33,7 @@ public static class Storm
     {
         const int batchSize = 100;
         var clock = TimeProvider.System;
-        var (client, counter) = CountingDynamoDb.Create([100, 1000, 10000]);
+        var (client, counter) = CountingDynamoDb.Create([100, 1000, 10000], keepFindings: true);
         var store = new FindingStore(client, "denied-findings", clock);
         var output = new StringWriter();
         var log = new JsonLog(TextWriter.Null, "denied-detector");
