@@ -21,6 +21,8 @@ for fn in $FUNCTIONS; do
       fi
     fi
     args+=("$lower-$mode=$out/$fn")
+    # The Detector as deployed by default (the template's ReadPolicies=true) beside it.
+    [ "$fn" != Detector ] || [ $mode != aot ] || args+=("$lower-$mode+read-policies=$out/$fn")
   done
 done
 dotnet run -c Release --project bench/Denied.Benchmarks --artifacts-path bench/data/artifacts-bench -- coldstart "${args[@]}"

@@ -21,6 +21,10 @@ namespace Denied.Benchmarks;
 /// claim, finding write); the Notifier a stream INSERT of a new finding (claim marker, render, SNS Publish, mark
 /// sent). Peak RSS is VmHWM of the process right after its response.
 ///   coldstart NAME=PATH/TO/bootstrap ...   (NAME starting "detector" or "notifier"; RUNS env, default 7)
+/// A NAME ending "+read-policies" runs the Detector with READ_POLICIES=true, the template's default: init builds the
+/// policy readers, and the first event reads its role's and bucket's policies from the loopback, whose answer to
+/// those calls is not a policy (so they are failed reads, with their notes): the clients and the calls are measured,
+/// not the parse of real policies.
 /// </summary>
 public static class ColdStart
 {
@@ -36,7 +40,7 @@ public static class ColdStart
             var samples = new List<(double Init, double First, double RssMb)>();
             for (var i = 0; i < runs; i++)
             {
-                samples.Add(await OnceAsync(Path.GetFullPath(path), notifier));
+                samples.Add(await OnceAsync(Path.GetFullPath(path), notifier, name.EndsWith("+read-policies", StringComparison.Ordinal)));
             }
 
             double Median(IEnumerable<double> xs) { var s = xs.Order().ToList(); return s[s.Count / 2]; }
@@ -49,7 +53,7 @@ public static class ColdStart
         return 0;
     }
 
-    private static async Task<(double Init, double First, double RssMb)> OnceAsync(string bootstrap, bool notifier)
+    private static async Task<(double Init, double First, double RssMb)> OnceAsync(string bootstrap, bool notifier, bool readPolicies)
     {
         var port = FreePort();
         using var listener = new HttpListener();
@@ -72,6 +76,7 @@ public static class ColdStart
         psi.Environment["TOPIC_ARN"] = "arn:aws:sns:us-east-1:111122223333:denied-findings";
         psi.Environment["DENIED_AWS_ENDPOINT_URL"] = $"http://127.0.0.1:{port}";
         psi.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
+        psi.Environment["READ_POLICIES"] = readPolicies ? "true" : "false";
 
         var serve = Task.Run(async () =>
         {
