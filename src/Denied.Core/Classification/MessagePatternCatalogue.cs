@@ -99,7 +99,10 @@ internal static partial class MessagePatternCatalogue
         };
     }
 
-    [GeneratedRegex(Head + " on (?:resource: )?\"(?<resource>[^\"]{0,2048})\"" + Tail, SafeRegex.Options, SafeRegex.TimeoutMilliseconds)]
+    // The resource runs to the last quote, not the first: an S3 key may itself hold a quote and a made-up clause
+    // (`a" because no identity-based policy allows ...`), and AWS writes the real clause after the whole key, so the
+    // last quoted stretch is the only one the caller cannot forge. Bounded (2,048 characters), so backtracking is too.
+    [GeneratedRegex(Head + " on (?:resource: )?\"(?<resource>[\\s\\S]{0,2048})\"" + Tail, SafeRegex.Options, SafeRegex.TimeoutMilliseconds)]
     private static partial Regex QuotedResource();
 
     [GeneratedRegex(Head + " on resource: role (?<resource>[^\\s]{1,512})" + Tail, SafeRegex.Options, SafeRegex.TimeoutMilliseconds)]
