@@ -78,6 +78,7 @@ public sealed class InjectionTests(ITestOutputHelper output)
         }
 
         output.WriteLine($"  not reached for the {HostilePayloads.All.Count(p => p.Contains('/', StringComparison.Ordinal))} payloads with '/': sessionName -> {string.Join(", ", FunctionNameOnly)}");
+        output.WriteLine($"  not reached for the payloads without '\"': errorMessage -> {string.Join(", ", ResourceOnly.Keys)}");
 
         foreach (var group in failures.GroupBy(f => f[..f.IndexOf(" <- ", StringComparison.Ordinal)] + " ->" + f[f.IndexOf(": ", StringComparison.Ordinal)..]).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
@@ -176,9 +177,6 @@ public sealed class InjectionTests(ITestOutputHelper output)
 
         reasons[("errorMessage", RenderedOutputs.EmailSubject)] = subject;
         reasons[("errorMessage", RenderedOutputs.Attributes)] = attributes;
-        reasons[("errorMessage", RenderedOutputs.Table)] = "the table shows id, count, last seen, status, function, action, resource and layer; not the error";
-        reasons[("errorMessage", RenderedOutputs.StructuredBrief)] = "the minimal structured form keeps identity, counts and status only";
-        reasons[("errorMessage", RenderedOutputs.EmailBrief)] = "the brief email cuts each value at 256 characters, and the placed text follows the record's own 240-character message";
         reasons[("requestParameters", RenderedOutputs.EmailSubject)] = subject;
         reasons[("requestParameters", RenderedOutputs.Attributes)] = attributes;
         reasons[("resourceName", RenderedOutputs.EmailSubject)] = subject;
@@ -200,7 +198,21 @@ public sealed class InjectionTests(ITestOutputHelper output)
         NotReached.TryGetValue((field, output), out var reason) ? reason
         : field == "sessionName" && payload.Contains('/', StringComparison.Ordinal) && FunctionNameOnly.Contains(output)
             ? "a session name with '/' is read from its last segment, which the marker is not in"
+        : field == "errorMessage" && !payload.Contains('"', StringComparison.Ordinal) && ResourceOnly.TryGetValue(output, out var why)
+            ? why
             : null;
+
+    /// <summary>
+    /// Outputs that show the message only through the resource it names. The payload is placed after the message's
+    /// clause; the quoted resource runs to the message's last quote (an S3 key may hold quotes, and AWS's own clause
+    /// follows the whole key), so a payload with a quote becomes part of the resource, which these outputs show.
+    /// </summary>
+    private static readonly Dictionary<string, string> ResourceOnly = new(StringComparer.Ordinal)
+    {
+        [RenderedOutputs.Table] = "the table shows id, count, last seen, status, function, action, resource and layer; not the error",
+        [RenderedOutputs.StructuredBrief] = "the minimal structured form keeps identity, counts and status only",
+        [RenderedOutputs.EmailBrief] = "the brief email cuts each value at 256 characters, and the placed text follows the record's own 240-character message",
+    };
 
     private static string? NewTokens(string text, string baseline, string[] tokens) =>
         tokens.FirstOrDefault(t => Count(text, t) > Count(baseline, t)) is { } token ? $"a new '{token}'" : null;
