@@ -140,7 +140,8 @@ public static class FindingsTableRenderer
             yield return "FIX (what changes): " + string.Join("; ", shown) + ".";
         }
 
-        yield return "`denied findings show ID` (any unique prefix of it) or `--output json` gives each fix in full.";
+        // The same table ends an offline scan, whose findings are in no table, so the table command is named for what it reads.
+        yield return "`--output json` gives each fix in full; so does `denied findings show ID` (any unique prefix of it) once the findings are in a table (`scan --to-table`, or the deployed service).";
     }
 
     private static Dictionary<Column, string> Cells(Row r, int prefix) => new()
