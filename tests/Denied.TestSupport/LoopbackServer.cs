@@ -51,8 +51,16 @@ public sealed class LoopbackServer : IDisposable
 
     public void Dispose()
     {
-        _listener.Stop();
-        _listener.Close();
+        // Close alone: the managed HttpListener's Close after Stop removes the prefixes a second time, re-binding the
+        // port to do so, which fails with "Address already in use" once another test has taken the freed port.
+        try
+        {
+            _listener.Close();
+        }
+        catch (HttpListenerException)
+        {
+        }
+
         try
         {
             _loop.Wait(TimeSpan.FromSeconds(5));
