@@ -97,7 +97,8 @@ public static class ScanCommand
             var policies = options.PolicyFiles.Load();
             live = LivePolicyReads.Open(options.PolicyFiles);
             var intake = new DenialIntake(new Diagnoser(IamCatalog.Default, inventory, policies), rules, clock.GetUtcNow());
-            scanner = new LogScanner(intake, SinceParser.Parse(options.Since, clock), keepEvents: options.ToTable is not null, keepLatestRecords: live is not null);
+            scanner = new LogScanner(intake, SinceParser.Parse(options.Since, clock), keepEvents: options.ToTable is not null, keepLatestRecords: live is not null,
+                keepTimeline: options.Format == OutputFormat.Html);
         }
         catch (CliInputException e)
         {

@@ -7,15 +7,20 @@ namespace Denied.Findings;
 /// exact: an id is counted once however often it is seen, and two ids are the same only when their text is.
 /// </summary>
 /// <remarks>
-/// The table is split into shards by hash so that growing it copies one shard at a time, never the whole set.
-/// The hash is the runtime's per-process randomised <see cref="HashCode"/>: eventIDs are attacker-controlled, and a
-/// fixed hash would let crafted ids collide into one long probe chain.
+/// A set starts as one table, since most findings see a handful of ids and 64 tables each would cost more than the
+/// ids. Past <see cref="ShardFrom"/> ids it is split into shards by hash, so that growing it copies one shard at a
+/// time, never the whole set. The hash is the runtime's per-process randomised <see cref="HashCode"/>: eventIDs are
+/// attacker-controlled, and a fixed hash would let crafted ids collide into one long probe chain.
 /// </remarks>
 public sealed class EventIdSet
 {
     private const int ShardCount = 64;
 
-    private readonly GuidTable?[] _shards = new GuidTable?[ShardCount];
+    /// <summary>Compact ids one table holds before the set is split (a 1 MB table).</summary>
+    internal const int ShardFrom = 1 << 15;
+
+    private GuidTable? _single;
+    private GuidTable?[]? _shards;
     private HashSet<string>? _others;
 
     /// <summary>Distinct ids added.</summary>
@@ -28,8 +33,7 @@ public sealed class EventIdSet
         if (TryCompact(eventId, out var uuid))
         {
             var hash = Hash(uuid);
-            var shard = _shards[hash & (ShardCount - 1)] ??= new GuidTable();
-            added = shard.Add(uuid, hash >>> 6);
+            added = TableFor(hash, create: true)!.Add(uuid, hash >>> 6);
         }
         else
         {
@@ -49,10 +53,34 @@ public sealed class EventIdSet
         if (TryCompact(eventId, out var uuid))
         {
             var hash = Hash(uuid);
-            return _shards[hash & (ShardCount - 1)]?.Contains(uuid, hash >>> 6) == true;
+            return TableFor(hash, create: false)?.Contains(uuid, hash >>> 6) == true;
         }
 
         return _others?.Contains(eventId) == true;
+    }
+
+    private GuidTable? TableFor(int hash, bool create)
+    {
+        if (_shards is null)
+        {
+            if (!create || _single is null || _single.Count < ShardFrom)
+            {
+                return create ? _single ??= new GuidTable() : _single;
+            }
+
+            // Each shard starts at the size its share of the ids needs, so the split is one pass with no regrowth.
+            _shards = new GuidTable?[ShardCount];
+            var slots = 2 * _single.Count / ShardCount;
+            foreach (var uuid in _single.Entries())
+            {
+                var h = Hash(uuid);
+                (_shards[h & (ShardCount - 1)] ??= new GuidTable(slots)).Add(uuid, h >>> 6);
+            }
+
+            _single = null;
+        }
+
+        return create ? _shards[hash & (ShardCount - 1)] ??= new GuidTable() : _shards[hash & (ShardCount - 1)];
     }
 
     /// <summary>
@@ -88,9 +116,30 @@ public sealed class EventIdSet
     /// <summary>Linear probing over a power-of-two array, at most three quarters full; the all-zero UUID is a flag.</summary>
     private sealed class GuidTable
     {
-        private Guid[] _slots = new Guid[4];
+        private Guid[] _slots;
         private int _count;
         private bool _hasZero;
+
+        /// <param name="slots">The initial size, rounded up to a power of two.</param>
+        public GuidTable(int slots = 4) => _slots = new Guid[System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(slots, 4))];
+
+        public int Count => _count + (_hasZero ? 1 : 0);
+
+        public IEnumerable<Guid> Entries()
+        {
+            if (_hasZero)
+            {
+                yield return Guid.Empty;
+            }
+
+            foreach (var uuid in _slots)
+            {
+                if (uuid != Guid.Empty)
+                {
+                    yield return uuid;
+                }
+            }
+        }
 
         public bool Add(Guid uuid, int hash)
         {

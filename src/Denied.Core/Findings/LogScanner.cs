@@ -12,7 +12,12 @@ namespace Denied.Findings;
 /// </summary>
 /// <param name="keepEvents">Whether findings list their events (a backfill claims each in the ledger), see <see cref="FindingAggregator"/>.</param>
 /// <param name="keepLatestRecords">Whether each finding keeps the record of its latest diagnosis (<see cref="FindingObservation.LatestRecord"/>): one record per finding.</param>
-public sealed class LogScanner(DenialIntake intake, DateTimeOffset? since = null, bool keepEvents = false, bool keepLatestRecords = false)
+/// <param name="keepTimeline">
+/// Count denials per function and hour (<see cref="Timeline"/>): only the HTML report charts them, and the counters
+/// grow with functions times hours, so a scan for another output keeps none.
+/// </param>
+public sealed class LogScanner(
+    DenialIntake intake, DateTimeOffset? since = null, bool keepEvents = false, bool keepLatestRecords = false, bool keepTimeline = false)
 {
     private const string ScanSource = "scan";
 
@@ -25,7 +30,7 @@ public sealed class LogScanner(DenialIntake intake, DateTimeOffset? since = null
     public FindingAggregator Findings { get; } = new(keepEvents);
     public ScanStats Stats { get; } = new();
 
-    /// <summary>The Lambda denials by function and hour, for the chart of the HTML report.</summary>
+    /// <summary>The Lambda denials by function and hour, for the chart of the HTML report; empty unless kept.</summary>
     public DenialTimeline Timeline { get; } = new();
 
     public void Add(InputItem item)
@@ -69,7 +74,11 @@ public sealed class LogScanner(DenialIntake intake, DateTimeOffset? since = null
                 // the record has no eventID to count it by: memory then grows with distinct denials only by their ids.
                 Stats.Denied++;
                 Findings.Add(outcome.Diagnosis!, record.EventId is null ? item.Location : ScanSource, keepLatestRecords ? record : null);
-                Timeline.Add(outcome.Diagnosis!.Function?.Name, FindingAggregator.ParseTime(record.EventTime));
+                if (keepTimeline)
+                {
+                    Timeline.Add(outcome.Diagnosis!.Function?.Name, FindingAggregator.ParseTime(record.EventTime));
+                }
+
                 return;
         }
     }

@@ -26,6 +26,22 @@ public sealed class EventIdSetTests
     }
 
     [Fact]
+    public void SplittingOneTableIntoShardsKeepsEveryIdIncludingTheAllZeroUuid()
+    {
+        var zero = Guid.Empty.ToString("D");
+        var ids = Enumerable.Range(0, EventIdSet.ShardFrom - 1).Select(_ => Guid.NewGuid().ToString("D")).Append(zero).ToList();
+        var set = new EventIdSet();
+        Assert.All(ids, id => Assert.True(set.Add(id)));
+
+        var past = Enumerable.Range(0, 1_000).Select(_ => Guid.NewGuid().ToString("D")).ToList();
+        Assert.All(past, id => Assert.True(set.Add(id)));
+
+        Assert.All(ids.Concat(past), id => Assert.True(set.Contains(id)));
+        Assert.All(ids.Concat(past), id => Assert.False(set.Add(id)));
+        Assert.Equal(ids.Count + past.Count, set.Count);
+    }
+
+    [Fact]
     public void ManyUuidsAreEachCountedOnceThroughEveryGrowth()
     {
         var ids = Enumerable.Range(0, 200_000).Select(_ => Guid.NewGuid().ToString("D")).ToList();
