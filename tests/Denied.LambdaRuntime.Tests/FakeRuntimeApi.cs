@@ -41,7 +41,16 @@ public sealed class FakeRuntimeApi : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        _listener.Stop();
+        // Close alone: the managed HttpListener's Close after Stop removes the prefixes a second time, re-binding the
+        // port to do so, which fails with "Address already in use" once another test has taken the freed port.
+        try
+        {
+            _listener.Close();
+        }
+        catch (HttpListenerException)
+        {
+        }
+
         try
         {
             await _serve;
@@ -50,7 +59,6 @@ public sealed class FakeRuntimeApi : IAsyncDisposable
         {
         }
 
-        _listener.Close();
         _stop.Dispose();
     }
 

@@ -104,8 +104,16 @@ public sealed class LookupEventsServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _listener.Stop();
-        _listener.Close();
+        // Close alone: the managed HttpListener's Close after Stop removes the prefixes a second time, re-binding the
+        // port to do so, which fails with "Address already in use" once another test has taken the freed port.
+        try
+        {
+            _listener.Close();
+        }
+        catch (HttpListenerException)
+        {
+        }
+
         await _loop;
     }
 
