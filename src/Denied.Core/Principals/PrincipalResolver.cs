@@ -42,10 +42,19 @@ public static class PrincipalResolver
     {
         var session = LambdaSessions.SessionName(identity);
         var issuerArn = identity.SessionContext?.SessionIssuer?.Arn;
-        var roleArn = string.IsNullOrWhiteSpace(issuerArn) ? RoleArns.FromSessionArn(identity.Arn) : issuerArn;
-        var pathNote = string.IsNullOrWhiteSpace(issuerArn) && roleArn is not null
-            ? " The record has no sessionIssuer, so the role path is unknown."
-            : string.Empty;
+        var sessionRoleArn = RoleArns.FromSessionArn(identity.Arn);
+
+        // The session ARN is the principal the message denies. An issuer naming another role or account (a record
+        // rewritten or forged, say `role/app/../../admin`) must not become the role a fix edits: the session's role
+        // is used, without the path only the issuer would have given.
+        var issuerDisagrees = !string.IsNullOrWhiteSpace(issuerArn) && sessionRoleArn is not null
+            && !string.Equals(RoleArns.Key(issuerArn), RoleArns.Key(sessionRoleArn), StringComparison.Ordinal);
+        var roleArn = string.IsNullOrWhiteSpace(issuerArn) || issuerDisagrees ? sessionRoleArn : issuerArn;
+        var pathNote = issuerDisagrees
+            ? $" The record's sessionIssuer {issuerArn} is not the role of its session {identity.Arn}; the session's role is used, and its path is unknown."
+            : string.IsNullOrWhiteSpace(issuerArn) && roleArn is not null
+                ? " The record has no sessionIssuer, so the role path is unknown."
+                : string.Empty;
         var forRole = inventory is null || roleArn is null ? [] : inventory.FunctionsForRole(roleArn);
         var userAgentToken = LambdaSessions.ExecEnvToken(record.UserAgent);
 
