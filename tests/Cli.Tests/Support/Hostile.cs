@@ -61,7 +61,11 @@ public static class Hostile
                 identity["principalId"] = "AROA7891DA3E83A9D40:" + value;
                 break;
             case "roleName":
-                identity["sessionContext"]!["sessionIssuer"]!["arn"] = "arn:aws:iam::111122223333:role/service/" + value;
+                // A consistent record: the session ARN names the issuer's role (its last path segment, as STS leaves
+                // the path out), so the value reaches the outputs as the role's path and name, not as a contradiction.
+                var issuer = "arn:aws:iam::111122223333:role/service/" + value;
+                identity["arn"] = "arn:aws:sts::111122223333:assumed-role/" + issuer[(issuer.LastIndexOf('/') + 1)..] + "/payments-worker";
+                identity["sessionContext"]!["sessionIssuer"]!["arn"] = issuer;
                 identity["sessionContext"]!["sessionIssuer"]!["userName"] = value;
                 break;
             case "requestParameters":
