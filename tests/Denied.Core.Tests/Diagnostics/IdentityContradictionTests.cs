@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Denied.Classification;
 using Denied.Core.Tests.Fixtures;
 using Denied.Diagnostics;
 using Denied.Iam;
@@ -51,16 +52,21 @@ public sealed class IdentityContradictionTests
         Assert.DoesNotContain(OtherAccount, FixJson(diagnosis), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void AnAccountIdOtherThanTheSessionArns_DoesNotMakeASameAccountInvokeForeign()
+    [Theory]
+    [InlineData("arn:aws:sts::111122223333:assumed-role/report-builder-role/report-builder", OtherAccount, false)] // a rewritten accountId
+    [InlineData("arn:aws:sts::444455556666:assumed-role/caller-role/caller", "444455556666", true)] // a session of another account
+    public void TheCallersAccountIsTheSessionArns_ForTheForeignCallerTestAndTheFixsCaller(string sessionArn, string accountId, bool foreign)
     {
-        var clean = new Diagnoser(IamCatalog.Default).Diagnose(Fixture.Record("lambda-invoke-destination-identity-implicit.json"));
-        var record = Fixture.Record("lambda-invoke-destination-identity-implicit.json", r => r["userIdentity"]!["accountId"] = OtherAccount);
+        var record = Fixture.Record("s3-listobjectsv2-identity-implicit.json", r =>
+        {
+            r["userIdentity"]!["arn"] = sessionArn;
+            r["userIdentity"]!["accountId"] = accountId;
+        });
 
         var diagnosis = new Diagnoser(IamCatalog.Default).Diagnose(record);
 
-        Assert.Equal((clean.Layer, clean.Fix!.Target), (diagnosis.Layer, diagnosis.Fix!.Target));
-        Assert.Equal(clean.Fix.Commands, diagnosis.Fix.Commands);
+        Assert.Equal(foreign, ForeignInvocation.IsForeignCaller(record, diagnosis.Principal));
+        Assert.Equal(foreign ? sessionArn : null, diagnosis.FixRequest!.CallerPrincipal);
     }
 
     /// <summary>What the diagnosis tells the reader to change: the fix, and the role and function it names.</summary>
