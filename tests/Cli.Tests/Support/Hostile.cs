@@ -26,7 +26,11 @@ public static class Hostile
         ["bidi"] = "\u202Egnp.exe",
     };
 
-    public static readonly string[] Fields = ["userAgent", "errorMessage", "sessionName", "roleName", "requestParameters"];
+    /// <summary>
+    /// The fields a value is placed in; "issuerOfAnotherRole" puts it in a sessionIssuer that the session ARN contradicts,
+    /// so it reaches the outputs only through the evidence note that names both.
+    /// </summary>
+    public static readonly string[] Fields = ["userAgent", "errorMessage", "sessionName", "roleName", "issuerOfAnotherRole", "requestParameters"];
 
     public static TheoryData<string, string> Cases()
     {
@@ -67,6 +71,9 @@ public static class Hostile
                 identity["arn"] = "arn:aws:sts::111122223333:assumed-role/" + issuer[(issuer.LastIndexOf('/') + 1)..] + "/payments-worker";
                 identity["sessionContext"]!["sessionIssuer"]!["arn"] = issuer;
                 identity["sessionContext"]!["sessionIssuer"]!["userName"] = value;
+                break;
+            case "issuerOfAnotherRole":
+                identity["sessionContext"]!["sessionIssuer"]!["arn"] = "arn:aws:iam::111122223333:role/service/" + value + "/admin";
                 break;
             case "requestParameters":
                 record["requestParameters"] = new JsonObject { ["keyId"] = value, ["encryptionContext"] = new JsonObject { ["tenant"] = value } };
