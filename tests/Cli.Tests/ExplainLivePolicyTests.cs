@@ -105,10 +105,13 @@ public sealed class ExplainLivePolicyTests(MotoServer moto) : IAsyncLifetime, ID
     [InlineData(OutputFormat.Html, @"iam:GetRole on arn:aws:iam::111122223333:role/service/orders-api-role\u001B[31m\n&lt;!channel&gt;|`x`: NoSuchEntity")]
     public void AHostileRoleNameInTheRecord_IsEscapedInTheNote(OutputFormat format, string escaped)
     {
-        // The role ARN comes from the record, so the read's note carries attacker text: each renderer escapes it.
-        var hostile = "orders-api-role\u001b[31m\n<!channel>|`x`";
+        // The role ARN comes from the record, so the read's note carries attacker text: each renderer escapes it. The
+        // session ARN names the same role (a consistent record), so the issuer, with its path, is the role read.
+        var hostile = JsonEncodedText.Encode("orders-api-role\u001b[31m\n<!channel>|`x`").ToString();
         var text = File.ReadAllText(Path.Combine(LivePolicySample.Folder("identity-allow-wrong-resource"), "event.json"))
-            .Replace("role/service/orders-api-role", "role/service/" + JsonEncodedText.Encode(hostile).ToString(), StringComparison.Ordinal);
+            .Replace("role/service/orders-api-role", "role/service/" + hostile, StringComparison.Ordinal)
+            .Replace("\"arn\": \"arn:aws:sts::111122223333:assumed-role/orders-api-role/", "\"arn\": \"arn:aws:sts::111122223333:assumed-role/" + hostile + "/", StringComparison.Ordinal);
+        Assert.Contains("assumed-role/" + hostile + "/orders-api", text, StringComparison.Ordinal);
         var file = _folder.Write("hostile.json", text);
         var files = PolicyFileOptions.Files.None with { ReadPolicies = new AwsOptions(MotoServer.Region, null, moto.EndpointUrl) };
 

@@ -107,6 +107,11 @@ public sealed class HostileInputTests
             case "roleName":
                 Assert.Equal("arn:aws:iam::111122223333:role/service/" + value, d.GetProperty("principal").GetProperty("roleArn").GetString());
                 break;
+            case "issuerOfAnotherRole":
+                Assert.Equal("arn:aws:iam::111122223333:role/payments-worker-role", d.GetProperty("principal").GetProperty("roleArn").GetString());
+                Assert.Contains("The record's sessionIssuer arn:aws:iam::111122223333:role/service/" + value + "/admin is not the role of its session",
+                    d.GetProperty("principal").GetProperty("attributionEvidence").GetString(), StringComparison.Ordinal);
+                break;
             default:
                 Assert.True(d.GetProperty("denied").GetBoolean());
                 break;

@@ -1,5 +1,6 @@
 using Denied.CloudTrail;
 using Denied.Diagnostics;
+using Denied.Principals;
 
 namespace Denied.Classification;
 
@@ -26,8 +27,8 @@ internal static class ForeignInvocation
 
     /// <summary>
     /// The caller is an AWS service (type AWSService or invokedBy set), or another account: the resource
-    /// owner's copy of a cross-account call shows type AWSAccount or an identity account that differs
-    /// from recipientAccountId (AWS News Blog, "AWS CloudTrail now tracks cross-account activity to its origin").
+    /// owner's copy of a cross-account call shows type AWSAccount or a caller account (<see cref="CallerAccount"/>) that
+    /// differs from recipientAccountId (AWS News Blog, "AWS CloudTrail now tracks cross-account activity to its origin").
     /// </summary>
     public static bool IsForeignCaller(CloudTrailRecord record, PrincipalInfo? principal)
     {
@@ -44,8 +45,8 @@ internal static class ForeignInvocation
 
         return identity.Type is "AWSService" or "AWSAccount"
             || !string.IsNullOrEmpty(identity.InvokedBy)
-            || (!string.IsNullOrEmpty(record.RecipientAccountId) && !string.IsNullOrEmpty(identity.AccountId)
-                && record.RecipientAccountId != identity.AccountId);
+            || (!string.IsNullOrEmpty(record.RecipientAccountId) && CallerAccount.Of(identity) is { Length: > 0 } account
+                && record.RecipientAccountId != account);
     }
 
     public static bool IsForeignInvoke(CloudTrailRecord record, PrincipalInfo? principal, string? action) =>

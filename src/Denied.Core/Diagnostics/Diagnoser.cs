@@ -35,7 +35,7 @@ public sealed class Diagnoser(IamCatalog catalog, FunctionInventory? inventory =
         {
             EventId = record.EventId,
             EventTime = record.EventTime,
-            Account = record.RecipientAccountId ?? record.UserIdentity?.AccountId,
+            Account = record.RecipientAccountId ?? CallerAccount.Of(record.UserIdentity),
             Region = record.AwsRegion,
             EventSource = record.EventSource,
             EventName = record.EventName,
@@ -231,7 +231,7 @@ public sealed class Diagnoser(IamCatalog catalog, FunctionInventory? inventory =
     {
         PrincipalKind.AwsService => record.UserIdentity?.InvokedBy ?? record.SourceIpAddress,
         _ when record.UserIdentity?.InvokedBy is { } service => service,
-        _ when record.UserIdentity?.AccountId is { } account && account != record.RecipientAccountId => principal.Arn ?? account,
+        _ when CallerAccount.Of(record.UserIdentity) is { } account && account != record.RecipientAccountId => principal.Arn ?? account,
         _ => null,
     };
 

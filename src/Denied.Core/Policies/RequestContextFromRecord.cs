@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Denied.CloudTrail;
+using Denied.Principals;
 
 namespace Denied.Policies;
 
@@ -28,8 +29,11 @@ public static class RequestContextFromRecord
             return null;
         }
 
-        var issuerArn = identity.SessionContext?.SessionIssuer?.Arn;
-        if (principal.Type == RequestPrincipalType.AssumedRole && issuerArn is not null) principal = principal with { RoleArn = issuerArn };
+        // The role keeps its path from sessionIssuer only when that is the session's own role: an issuer naming
+        // another role or account is not the principal AWS evaluated, so aws:PrincipalArn is then unknown.
+        var issuerArn = identity.SessionContext?.SessionIssuer?.Arn is { } issuer && principal.Type == RequestPrincipalType.AssumedRole
+            && RoleArns.IsRoleOfSession(issuer, arn) ? issuer : null;
+        if (issuerArn is not null) principal = principal with { RoleArn = issuerArn };
 
         var keys = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
         var absent = new List<string>();
@@ -39,7 +43,8 @@ public static class RequestContextFromRecord
         }
 
         Set("aws:PrincipalArn", principal.Type == RequestPrincipalType.AssumedRole ? issuerArn : arn);
-        Set("aws:PrincipalAccount", identity.AccountId ?? principal.AccountId);
+        // The principal's ARN names its account; userIdentity.accountId is a second copy a rewritten record can change.
+        Set("aws:PrincipalAccount", principal.AccountId ?? identity.AccountId);
         Set("aws:userid", identity.PrincipalId);
         Set("aws:PrincipalType", principal.Type switch
         {

@@ -5,8 +5,9 @@ namespace Denied.Principals;
 
 /// <summary>
 /// Who made the call, and whether it was a Lambda function's execution role (CloudTrail User Guide, "CloudTrail userIdentity element"). The role
-/// ARN always comes from sessionContext.sessionIssuer.arn, which keeps the role path that the STS
-/// session ARN drops. Evidence, strongest first: the inventory pairs role and session name; Lambda's
+/// ARN comes from sessionContext.sessionIssuer.arn, which keeps the role path that the STS session ARN drops, when
+/// that names the session's own role; the session ARN is the principal AWS denied, so an issuer of another role or
+/// account gives way to the session's role, path unknown. Evidence, strongest first: the inventory pairs role and session name; Lambda's
 /// own "awslambda_" session; the SDK user agent's exec-env/AWS_Lambda_ token (a hint); the session name
 /// matches an inventory function; the role's name pairs with the session's by a known convention (a hint).
 /// </summary>
@@ -42,10 +43,19 @@ public static class PrincipalResolver
     {
         var session = LambdaSessions.SessionName(identity);
         var issuerArn = identity.SessionContext?.SessionIssuer?.Arn;
-        var roleArn = string.IsNullOrWhiteSpace(issuerArn) ? RoleArns.FromSessionArn(identity.Arn) : issuerArn;
-        var pathNote = string.IsNullOrWhiteSpace(issuerArn) && roleArn is not null
-            ? " The record has no sessionIssuer, so the role path is unknown."
-            : string.Empty;
+        var sessionRoleArn = RoleArns.FromSessionArn(identity.Arn);
+
+        // The session ARN is the principal the message denies. An issuer naming another role or account (a record
+        // rewritten or forged, say `role/app/../../admin`) must not become the role a fix edits: the session's role
+        // is used, without the path only the issuer would have given.
+        var issuerDisagrees = !string.IsNullOrWhiteSpace(issuerArn) && sessionRoleArn is not null
+            && !RoleArns.IsRoleOfSession(issuerArn, identity.Arn!);
+        var roleArn = string.IsNullOrWhiteSpace(issuerArn) || issuerDisagrees ? sessionRoleArn : issuerArn;
+        var pathNote = issuerDisagrees
+            ? $" The record's sessionIssuer {issuerArn} is not the role of its session {identity.Arn}; the session's role is used, and its path is unknown."
+            : string.IsNullOrWhiteSpace(issuerArn) && roleArn is not null
+                ? " The record has no sessionIssuer, so the role path is unknown."
+                : string.Empty;
         var forRole = inventory is null || roleArn is null ? [] : inventory.FunctionsForRole(roleArn);
         var userAgentToken = LambdaSessions.ExecEnvToken(record.UserAgent);
 

@@ -30,6 +30,44 @@ internal static class RoleArns
         return string.IsNullOrEmpty(name) ? arn : $"{parts[1]}:{parts[4]}:{name}";
     }
 
+    /// <summary>
+    /// Whether <paramref name="issuerArn"/> (a sessionIssuer ARN, "arn:P:iam::A:role/[path/]NAME") is the role of
+    /// the STS session <paramref name="sessionArn"/> ("arn:P:sts::A:assumed-role/NAME/SESSION"): the same partition,
+    /// account and role name, each read exactly, with no trimming. The issuer's name is its last path segment, so a
+    /// path such as "service/x/../../admin" names "admin"; the session's is the segment after "assumed-role/", as STS
+    /// leaves the path out. Not the role: an issuer in STS form, with a region, with an empty name, or anything else.
+    /// </summary>
+    public static bool IsRoleOfSession(string issuerArn, string sessionArn) =>
+        IssuerRole(issuerArn) is { } issuer && SessionRole(sessionArn) is { } session
+        // Ordinal, though IAM does not distinguish role names by case (IAM API Reference, CreateRole: RoleName):
+        // AWS writes both fields with the role's own spelling, so names that differ only in case mean an edited
+        // record, and falling back to the session's role costs the path alone, never another role.
+        && issuer.Equals(session);
+
+    private static (string Partition, string Account, string Name)? IssuerRole(string arn)
+    {
+        var parts = arn.Split(':', 6);
+        if (parts is not ["arn", var partition, "iam", "", var account, var resource] || !resource.StartsWith("role/", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var name = resource[(resource.LastIndexOf('/') + 1)..];
+        return name.Length == 0 ? null : (partition, account, name);
+    }
+
+    private static (string Partition, string Account, string Name)? SessionRole(string arn)
+    {
+        var parts = arn.Split(':', 6);
+        if (parts is not ["arn", var partition, "sts", "", var account, var resource] || !resource.StartsWith("assumed-role/", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var name = resource.Split('/')[1];
+        return name.Length == 0 ? null : (partition, account, name);
+    }
+
     /// <summary>"arn:aws:iam::123456789012:role/name" from an STS session ARN; the path is unknown and left out.</summary>
     public static string? FromSessionArn(string? sessionArn)
     {

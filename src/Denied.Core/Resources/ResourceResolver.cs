@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Denied.CloudTrail;
 using Denied.Iam;
+using Denied.Principals;
 
 namespace Denied.Resources;
 
@@ -64,7 +65,7 @@ public static class ResourceResolver
         }
 
         var region = string.IsNullOrWhiteSpace(record.AwsRegion) ? null : record.AwsRegion;
-        var account = FirstNonEmpty(record.RecipientAccountId, record.UserIdentity?.AccountId);
+        var account = FirstNonEmpty(record.RecipientAccountId, CallerAccount.Of(record.UserIdentity));
         var context = new ResourceContext(iamAction, parameters, Partitions.ForRegion(region), region, account);
         var requestNamesAResource = false;
         foreach (var rule in RequestResourceRules.All)

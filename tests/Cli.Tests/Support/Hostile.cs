@@ -26,7 +26,11 @@ public static class Hostile
         ["bidi"] = "\u202Egnp.exe",
     };
 
-    public static readonly string[] Fields = ["userAgent", "errorMessage", "sessionName", "roleName", "requestParameters"];
+    /// <summary>
+    /// The fields a value is placed in; "issuerOfAnotherRole" puts it in a sessionIssuer that the session ARN contradicts,
+    /// so it reaches the outputs only through the evidence note that names both.
+    /// </summary>
+    public static readonly string[] Fields = ["userAgent", "errorMessage", "sessionName", "roleName", "issuerOfAnotherRole", "requestParameters"];
 
     public static TheoryData<string, string> Cases()
     {
@@ -61,8 +65,15 @@ public static class Hostile
                 identity["principalId"] = "AROA7891DA3E83A9D40:" + value;
                 break;
             case "roleName":
-                identity["sessionContext"]!["sessionIssuer"]!["arn"] = "arn:aws:iam::111122223333:role/service/" + value;
+                // A consistent record: the session ARN names the issuer's role (its last path segment, as STS leaves
+                // the path out), so the value reaches the outputs as the role's path and name, not as a contradiction.
+                var issuer = "arn:aws:iam::111122223333:role/service/" + value;
+                identity["arn"] = "arn:aws:sts::111122223333:assumed-role/" + issuer[(issuer.LastIndexOf('/') + 1)..] + "/payments-worker";
+                identity["sessionContext"]!["sessionIssuer"]!["arn"] = issuer;
                 identity["sessionContext"]!["sessionIssuer"]!["userName"] = value;
+                break;
+            case "issuerOfAnotherRole":
+                identity["sessionContext"]!["sessionIssuer"]!["arn"] = "arn:aws:iam::111122223333:role/service/" + value + "/admin";
                 break;
             case "requestParameters":
                 record["requestParameters"] = new JsonObject { ["keyId"] = value, ["encryptionContext"] = new JsonObject { ["tenant"] = value } };

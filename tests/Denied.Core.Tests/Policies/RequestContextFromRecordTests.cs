@@ -28,6 +28,22 @@ public sealed class RequestContextFromRecordTests
         Assert.Equal(KeyState.Absent, context.Lookup("aws:username", out _));
     }
 
+    [Fact]
+    public void ASessionIssuerOfAnotherRoleAndAnotherAccountId_AreNotThePrincipalEvaluated()
+    {
+        var record = Fixture.Record("kms-decrypt-key-policy-implicit.json", r =>
+        {
+            r["userIdentity"]!["sessionContext"]!["sessionIssuer"]!["arn"] = "arn:aws:iam::999988887777:role/admin";
+            r["userIdentity"]!["accountId"] = "999988887777";
+        });
+
+        var context = RequestContextFromRecord.Build(record, "kms:Decrypt", Key, "111122223333")!;
+
+        Assert.Equal("arn:aws:iam::111122223333:role/orders-api-role-8KQ2ZP", context.Principal.RoleArn);
+        Assert.Equal(KeyState.Unknown, context.Lookup("aws:PrincipalArn", out _));
+        Assert.Equal("111122223333", Single(context, "aws:PrincipalAccount"));
+    }
+
     [Theory]
     [InlineData("aws:PrincipalTag/team")]
     [InlineData("aws:SecureTransport")]

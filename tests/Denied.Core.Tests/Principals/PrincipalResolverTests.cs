@@ -72,6 +72,7 @@ public class PrincipalResolverTests
         var record = Fixture.Record("kms-decrypt-key-policy-implicit.json", r =>
         {
             r["userAgent"] = "custom-client/1.0";
+            r["userIdentity"]!["arn"] = "arn:aws:sts::111122223333:assumed-role/shared-worker/orders-api";
             r["userIdentity"]!["sessionContext"]!["sessionIssuer"]!["arn"] = "arn:aws:iam::111122223333:role/platform/shared-worker";
         });
 
@@ -149,6 +150,35 @@ public class PrincipalResolverTests
 
         Assert.Equal("arn:aws:iam::111122223333:role/orders-api-role-8KQ2ZP", principal.RoleArn);
         Assert.Contains("path is unknown", principal.AttributionEvidence, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("arn:aws:iam::111122223333:role/service/orders-api-role-8KQ2ZP/../../admin")] // another name, through a dotted path
+    [InlineData("arn:aws:iam::999988887777:role/orders-api-role-8KQ2ZP")] // the same name in another account
+    [InlineData("arn:aws:iam::111122223333:role/Orders-Api-Role-8kq2zp")] // role names compare case-sensitively here
+    [InlineData("arn:aws:sts::111122223333:assumed-role/orders-api-role-8KQ2ZP/admin")] // STS form: its last segment would be the role edited
+    [InlineData("arn:aws-us-gov:iam::111122223333:role/orders-api-role-8KQ2ZP")] // another partition
+    [InlineData("arn:aws:iam:us-east-1:111122223333:role/orders-api-role-8KQ2ZP")] // IAM ARNs carry no region
+    [InlineData("aws:111122223333:orders-api-role-8KQ2ZP")] // a comparison key, not a role ARN
+    public void Resolve_SessionIssuerOfAnotherRole_UsesTheSessionsRoleAndSaysSo(string issuer)
+    {
+        var record = Fixture.Record("kms-decrypt-key-policy-implicit.json", r => r["userIdentity"]!["sessionContext"]!["sessionIssuer"]!["arn"] = issuer);
+
+        var principal = PrincipalResolver.Resolve(record, null);
+
+        Assert.Equal("arn:aws:iam::111122223333:role/orders-api-role-8KQ2ZP", principal.RoleArn);
+        Assert.Contains("is not the role of its session", principal.AttributionEvidence, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Resolve_SessionIssuerWithAPath_IsTheSessionsRoleAndKeepsThePath()
+    {
+        var record = Fixture.Record("kms-decrypt-key-policy-implicit.json", r => r["userIdentity"]!["sessionContext"]!["sessionIssuer"]!["arn"] = "arn:aws:iam::111122223333:role/team/a/orders-api-role-8KQ2ZP");
+
+        var principal = PrincipalResolver.Resolve(record, null);
+
+        Assert.Equal("arn:aws:iam::111122223333:role/team/a/orders-api-role-8KQ2ZP", principal.RoleArn);
+        Assert.DoesNotContain("is not the role of its session", principal.AttributionEvidence, StringComparison.Ordinal);
     }
 
     [Fact]

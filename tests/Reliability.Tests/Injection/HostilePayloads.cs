@@ -99,6 +99,15 @@ public static class HostilePayloads
             r["userIdentity"]!["principalId"] = "AROA9362DA5C13DA58A:" + p;
             r["errorMessage"] = ErrorMessage(p, "arn:aws:s3:::acme-orders-prod/invoices/2026/11/inv-1000.pdf");
         }),
+        ("roleName", (r, p) =>
+        {
+            // A consistent record: the session ARN names the issuer's role, its last path segment (STS leaves the path
+            // out), so the payload is the role's path and name, never an issuer the session contradicts.
+            var issuer = "arn:aws:iam::111122223333:role/service/" + p;
+            r["userIdentity"]!["arn"] = "arn:aws:sts::111122223333:assumed-role/" + issuer[(issuer.LastIndexOf('/') + 1)..] + "/orders-api";
+            r["userIdentity"]!["sessionContext"]!["sessionIssuer"]!["arn"] = issuer;
+            r["userIdentity"]!["sessionContext"]!["sessionIssuer"]!["userName"] = p;
+        }),
     ];
 
     private static string ErrorMessage(string session, string resource) =>

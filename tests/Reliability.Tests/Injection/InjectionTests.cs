@@ -181,6 +181,9 @@ public sealed class InjectionTests(ITestOutputHelper output)
         reasons[("requestParameters", RenderedOutputs.Attributes)] = attributes;
         reasons[("resourceName", RenderedOutputs.EmailSubject)] = subject;
         reasons[("resourceName", RenderedOutputs.Attributes)] = attributes;
+        reasons[("roleName", RenderedOutputs.EmailSubject)] = subject;
+        reasons[("roleName", RenderedOutputs.Attributes)] = attributes;
+        reasons[("roleName", RenderedOutputs.Table)] = "the table shows id, count, last seen, status, function, action, resource and layer; not the role";
         return reasons;
     }
 
