@@ -6,8 +6,8 @@ namespace Denied.Resources;
 
 /// <summary>
 /// Whether the S3 bucket an error message names can be the bucket of the request. S3 writes the message and CloudTrail
-/// the request parameters from one request, so a message naming another bucket than requestParameters.bucketName
-/// (or resources[]) belongs to a rewritten or forged record, and a bucket name S3 cannot hold (general purpose bucket
+/// the request parameters from one request, so a message naming a bucket that neither requestParameters (bucketName,
+/// a copy's source) nor resources[] names belongs to a rewritten or forged record, and a bucket name S3 cannot hold (general purpose bucket
 /// names are lowercase ASCII letters, digits, '.' and '-': S3 User Guide, "General purpose bucket naming rules") is no
 /// bucket at all, e.g. one spelled with a Cyrillic lookalike letter. Either way the message's resource is not the
 /// evaluated resource, and no grant is built on it.
@@ -48,20 +48,33 @@ internal static class MessageBucketCheck
     private static string Shown(string name) =>
         string.Concat(name.Select(c => char.IsAscii(c) ? c.ToString() : $"\\u{(int)c:X4}"));
 
-    /// <summary>The buckets the record itself names: requestParameters.bucketName, else the buckets of resources[].</summary>
+    /// <summary>
+    /// The buckets the record itself names: requestParameters.bucketName, the source bucket of a copy
+    /// (x-amz-copy-source, "bucket/key" URL-encoded, maybe with a leading '/' and "?versionId="; S3 API Reference,
+    /// CopyObject), whose object the message names when reading the source is denied, and the buckets of resources[].
+    /// </summary>
     private static List<string> RequestBuckets(CloudTrailRecord record)
     {
-        if (record.RequestParameters is { ValueKind: JsonValueKind.Object } parameters && JsonParameters.String(parameters, "bucketName") is { } named)
+        var buckets = new List<string>();
+        if (record.RequestParameters is { ValueKind: JsonValueKind.Object } parameters)
         {
-            return [named];
+            if (JsonParameters.String(parameters, "bucketName") is { } named)
+            {
+                buckets.Add(named);
+            }
+
+            if (JsonParameters.String(parameters, "x-amz-copy-source") is { } source
+                && Uri.UnescapeDataString(source).TrimStart('/').Split('/', 2)[0] is { Length: > 0 } sourceBucket)
+            {
+                buckets.Add(sourceBucket);
+            }
         }
 
-        return (record.Resources ?? [])
+        buckets.AddRange((record.Resources ?? [])
             .Where(r => r.Type is "AWS::S3::Bucket" or "AWS::S3::Object")
             .Select(r => Arn.TryParse(r.Arn) is { Service: "s3", Region: "", Account: "" } listed ? listed.Resource.Split('/', 2)[0] : null)
             .OfType<string>()
-            .Where(b => b.Length > 0)
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
+            .Where(b => b.Length > 0));
+        return buckets.Distinct(StringComparer.Ordinal).ToList();
     }
 }
