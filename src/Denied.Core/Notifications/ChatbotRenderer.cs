@@ -120,7 +120,8 @@ public static class ChatbotRenderer
             }
             else
             {
-                o.Append("*Fix:* no Allow statement can fix this; see the notes.\n");
+                // An explicit deny, an undetermined resource or action, a withheld fix: the notes say which.
+                o.Append("*Fix:* no statement is suggested; see the notes.\n");
             }
 
             foreach (var note in fix.Notes.Take(3))
