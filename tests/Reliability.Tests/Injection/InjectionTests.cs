@@ -200,7 +200,16 @@ public sealed class InjectionTests(ITestOutputHelper output)
             ? "a session name with '/' is read from its last segment, which the marker is not in"
         : field == "errorMessage" && !payload.Contains('"', StringComparison.Ordinal) && ResourceOnly.TryGetValue(output, out var why)
             ? why
+        : field == "resourceName" && MessageNamesNoBucket("acme-" + payload) && ResourceOnly.ContainsKey(output) && output != RenderedOutputs.EmailBrief
+            ? "a bucket name S3 cannot hold (ASCII letters, digits, '.', '-', '_' for a legacy name the request names), named by the message, is no resource: the resource is null and the name is in a note, which these outputs do not show"
             : null;
+
+    /// <summary>
+    /// The message's S3 resource names a bucket S3 cannot hold. A resource longer than the message parser reads (2,048
+    /// characters) leaves the message unread, and the resource then comes from requestParameters as it is.
+    /// </summary>
+    private static bool MessageNamesNoBucket(string bucket) =>
+        $"arn:aws:s3:::{bucket}/k".Length <= 2048 && !bucket.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_');
 
     /// <summary>
     /// Outputs that show the message only through the resource it names. The payload is placed after the message's
