@@ -97,10 +97,10 @@ public sealed class Diagnoser(IamCatalog catalog, FunctionInventory? inventory =
 
         var notes = new List<string> { signal.Reason, layer.Reason };
         notes.AddRange(action.Notes);
-        // Configuration-time rejections, a secret's KMS denial and Lambda's environment decryption name another
-        // service's action by design, and say so in their own notes.
+        // Configuration-time rejections, a secret's KMS denial, Lambda's environment decryption and the key behind an
+        // encrypted topic or queue name another service's action by design, and say so in their own notes.
         if (action.Source == ActionResolver.FromMessage && !configurationTime && secretsManagerKms is null && message?.LambdaEnvironmentDecryption != true
-            && MessageActionCheck.Note(record, action.Action, catalog) is { } actionNote)
+            && fixRequest.EncryptedResourceCall is null && MessageActionCheck.Note(record, action.Action, catalog) is { } actionNote)
         {
             notes.Add(actionNote);
         }
