@@ -149,7 +149,7 @@ public sealed class InjectionTests(ITestOutputHelper output)
                     : lines.Select((v, i) => TextOracles.PrintableLine(v, 256) is { } p ? $"attribute {RenderedOutputs.NotificationAttributesInOrder[i]}: {p}" : null)
                         .FirstOrDefault(p => p is not null);
             case RenderedOutputs.Markdown:
-                // Inside a fenced block (its fences broken by TextEscaping.CodeBlock) markup is inert text; control
+                // Inside a fenced block (fenced by TextEscaping.CodeFence, which no backtick run inside can close) markup is inert text; control
                 // and format characters are rejected everywhere, fences included.
                 return NewTokens(OutsideFences(text), OutsideFences(baseline), MarkupTokens) ?? Controls(text);
             default:
