@@ -60,6 +60,28 @@ public sealed class DiagnosisMarkdownFenceTests
         Assert.Equal(fence, TextEscaping.CodeFence(code));
     }
 
+    /// <summary>Content whose own lines start with, or are, backtick and tilde fences.</summary>
+    [Theory]
+    [InlineData("```")]
+    [InlineData("````\n```")]
+    [InlineData("```json\n{}\n```")]
+    [InlineData("   ```` \n`````")]
+    [InlineData("~~~\n~~~~")]
+    [InlineData("`")]
+    [InlineData("a\n```\nb")]
+    public void AFencedBlockHoldsContentThatStartsWithFencesWhole(string content)
+    {
+        var code = TextEscaping.CodeBlock(content);
+        var fence = TextEscaping.CodeFence(code);
+        var markdown = $"{fence}sh\n{code}\n{fence}\n\nafter the block\n";
+
+        var document = Markdown.Parse(markdown);
+
+        var block = Assert.Single(document.Descendants<FencedCodeBlock>());
+        Assert.Equal(content, block.Lines.ToString());
+        Assert.Equal("after the block", Assert.Single(document.Descendants<ParagraphBlock>()).Inline!.FirstChild!.ToString());
+    }
+
     private static string Render(Diagnosis diagnosis)
     {
         using var writer = new StringWriter { NewLine = "\n" };
