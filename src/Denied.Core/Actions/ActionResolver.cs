@@ -26,6 +26,16 @@ public static class ActionResolver
 
         if (!string.IsNullOrWhiteSpace(messageAction))
         {
+            // AWS names the one action it evaluated; a wildcard there ("s3:*") is no action, and the record was altered.
+            // The event name's action is not put in its place: a record that lies in one field is no witness for a grant.
+            if (messageAction.IndexOfAny(['*', '?']) >= 0)
+            {
+                var eventAction = FromEvent(record, catalog, []);
+                notes.Add($"the message names the action {messageAction}, which holds a wildcard: AWS names the one action it evaluated, so the record was altered; the action is not determined"
+                    + (eventAction is null ? "" : $" (the call {record.EventName} maps to {eventAction.FullName})"));
+                return new ActionResolution(null, Unknown, notes);
+            }
+
             if (catalog.FindAction(messageAction.Trim()) is { } named)
             {
                 return new ActionResolution(named.FullName, FromMessage, notes);
@@ -40,6 +50,9 @@ public static class ActionResolver
             ? new ActionResolution(null, Unknown, notes)
             : new ActionResolution(mapped.FullName, FromEventName, notes);
     }
+
+    /// <summary>The action eventSource + eventName map to, ignoring the message; null when they map to none.</summary>
+    internal static IamAction? EventAction(CloudTrailRecord record, IamCatalog catalog) => FromEvent(record, catalog, []);
 
     private static IamAction? FromEvent(CloudTrailRecord record, IamCatalog catalog, List<string> notes)
     {

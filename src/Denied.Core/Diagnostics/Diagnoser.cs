@@ -92,10 +92,19 @@ public sealed class Diagnoser(IamCatalog catalog, FunctionInventory? inventory =
             AuthorizationId = message?.AuthorizationId,
             PlainS3DenialPointsOutside = PlainS3Denial.PointsOutside(record, message),
             EncryptedResourceCall = EncryptedResourceCalls.Of(record, action.Action),
+            WithheldReason = MessagePrincipalCheck.Disagreement(record, message),
         };
 
         var notes = new List<string> { signal.Reason, layer.Reason };
         notes.AddRange(action.Notes);
+        // Configuration-time rejections, a secret's KMS denial, Lambda's environment decryption and the key behind an
+        // encrypted topic or queue name another service's action by design, and say so in their own notes.
+        if (action.Source == ActionResolver.FromMessage && !configurationTime && secretsManagerKms is null && message?.LambdaEnvironmentDecryption != true
+            && fixRequest.EncryptedResourceCall is null && MessageActionCheck.Note(record, action.Action, catalog) is { } actionNote)
+        {
+            notes.Add(actionNote);
+        }
+
         if (messageResourceNote is not null)
         {
             notes.Add(messageResourceNote);
@@ -160,7 +169,7 @@ public sealed class Diagnoser(IamCatalog catalog, FunctionInventory? inventory =
     /// <summary>The diagnosis with its fix built, if it was deferred.</summary>
     public static Diagnosis WithFix(Diagnosis diagnosis) =>
         diagnosis is { Fix: null, FixRequest: { } request }
-            ? diagnosis with { Fix = request.StatementEdit is { } edit ? StatementEditFix.Apply(FixBuilder.Build(request), request, edit) : FixBuilder.Build(request) }
+            ? diagnosis with { Fix = request is { StatementEdit: { } edit, WithheldReason: null } ? StatementEditFix.Apply(FixBuilder.Build(request), request, edit) : FixBuilder.Build(request) }
             : diagnosis;
 
     /// <summary>

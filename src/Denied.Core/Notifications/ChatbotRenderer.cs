@@ -114,13 +114,14 @@ public static class ChatbotRenderer
                 // The block goes in whole or not at all: a cut fence would turn the rest of the message into code.
                 var code = SlackCode.Escape(DiagnosisTextRenderer.PolicyJsonText(first.Statement), MaxCode);
                 o.Append("*Fix:* add to the ").Append(TextEscaping.Slack(first.Document, 100));
-                o.Append(o.Length + code.Length + 16 <= MaxDescription
-                    ? ":\n```\n" + code + "\n```\n"
+                o.Append(code is null ? " the statement in the email or `denied findings show` (it holds backticks a chat code block cannot show)\n"
+                    : o.Length + code.Length + 16 <= MaxDescription ? ":\n```\n" + code + "\n```\n"
                     : " the statement in the email or `denied findings show` (too long for chat)\n");
             }
             else
             {
-                o.Append("*Fix:* no Allow statement can fix this; see the notes.\n");
+                // An explicit deny, an undetermined resource or action, a withheld fix: the notes say which.
+                o.Append("*Fix:* no statement is suggested; see the notes.\n");
             }
 
             foreach (var note in fix.Notes.Take(3))

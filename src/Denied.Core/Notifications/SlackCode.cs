@@ -4,8 +4,10 @@ using Denied.Rendering;
 namespace Denied.Notifications;
 
 /// <summary>
-/// Text for a fenced code block in a Slack message (Amazon Q Developer's client-markdown). Starts from
-/// <see cref="TextEscaping.CodeBlock"/> (no fence can close, no control character but newline), then
+/// Text for a fenced code block in a Slack message (Amazon Q Developer's client-markdown). Text holding a run of three
+/// backticks has no such block: Slack's mrkdwn ends a code block at the next three backticks wherever they stand and
+/// knows no longer fence, so the block could only be shown altered, and a fix is never shown other than it runs.
+/// Otherwise it starts from <see cref="TextEscaping.CodeBlock"/> (no control character but newline), then
 /// entity-escapes &amp;, &lt;, &gt; (Slack parses &lt;!channel&gt;, &lt;@U1&gt; and &lt;url|text&gt; before formatting, code
 /// included, and shows the entities as the characters, so copied text is unchanged), breaks "](" (a markdown
 /// link the client-markdown conversion could form) and the broadcast words after '@' with a zero-width space.
@@ -15,10 +17,18 @@ internal static class SlackCode
 {
     private static readonly string[] Broadcasts = ["here", "channel", "everyone"];
 
-    /// <summary>The escaped block body, cut to about <paramref name="maxLength"/> characters with a marked cut.</summary>
-    public static string Escape(string? value, int maxLength)
+    /// <summary>
+    /// The escaped block body, cut to about <paramref name="maxLength"/> characters with a marked cut; null when the text
+    /// holds three backticks in a row, which would close the block (the caller points to the full fix instead).
+    /// </summary>
+    public static string? Escape(string? value, int maxLength)
     {
         var text = value ?? "";
+        if (TextEscaping.LongestRun(text, '`') >= 3)
+        {
+            return null;
+        }
+
         if (text.Length > maxLength)
         {
             text = NotificationFacts.Cut(text, maxLength) + "\n(cut: the full text is in the finding)";

@@ -17,6 +17,11 @@ public static class FixBuilder
     {
         ArgumentNullException.ThrowIfNull(request);
         var clean = Clean(request);
+        if (clean.WithheldReason is { } withheld)
+        {
+            return NotesWithAuthorization(clean, withheld);
+        }
+
         if (clean.Action is null)
         {
             return NotesWithAuthorization(clean, "The denied action could not be told from the record, so no statement is suggested: granting more than the denied action would not be least privilege. The errorMessage and eventName of the record name the call.");
@@ -63,6 +68,7 @@ public static class FixBuilder
         SourceArn = InputText.Clean(r.SourceArn),
         ResourceAccount = InputText.Clean(r.ResourceAccount),
         MessagePrincipal = InputText.Clean(r.MessagePrincipal),
+        WithheldReason = InputText.Clean(r.WithheldReason),
         AuthorizationId = AuthorizationDetails.IsId(r.AuthorizationId) ? r.AuthorizationId : null,
         EncryptedResourceCall = InputText.Clean(r.EncryptedResourceCall),
     };

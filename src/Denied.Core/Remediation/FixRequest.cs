@@ -85,6 +85,12 @@ public sealed record FixRequest
     /// </summary>
     public string? EncryptedResourceCall { get; init; }
 
+    /// <summary>
+    /// Why no fix may be suggested although the denial is diagnosed (the message names another caller than the record),
+    /// or null. When set, the fix is this note alone: no statement, command or snippet.
+    /// </summary>
+    public string? WithheldReason { get; init; }
+
     /// <summary>A near-miss Allow in the role's own policy that the fix edits instead of adding a statement; null otherwise.</summary>
     public StatementEdit? StatementEdit { get; init; }
 }

@@ -6,7 +6,8 @@ namespace Denied.Rendering;
 /// Markdown for tickets and pull requests. Identifiers from the record are code spans
 /// (<see cref="FindingsMarkdownRenderer.Code"/>), prose such as the error message is escaped with
 /// <see cref="TextEscaping.Markdown"/> (no link, image, HTML or table cell can form); code blocks carry only
-/// our own rendered fixes, with fence-closing runs broken by <see cref="TextEscaping.CodeBlock"/>.
+/// our own rendered fixes, byte for byte as the terminal shows them (<see cref="TextEscaping.CodeBlock"/>), fenced by
+/// <see cref="TextEscaping.CodeFence"/>, which no backtick run in the fix can close.
 /// </summary>
 public static class DiagnosisMarkdownRenderer
 {
@@ -103,9 +104,11 @@ public static class DiagnosisMarkdownRenderer
 
     private static void Fence(TextWriter o, string language, string body)
     {
-        o.WriteLine($"```{language}");
-        o.WriteLine(TextEscaping.CodeBlock(body));
-        o.WriteLine("```");
+        var code = TextEscaping.CodeBlock(body);
+        var fence = TextEscaping.CodeFence(code);
+        o.WriteLine(fence + language);
+        o.WriteLine(code);
+        o.WriteLine(fence);
         o.WriteLine();
     }
 }

@@ -89,10 +89,11 @@ public static class TextEscaping
     }
 
     /// <summary>
-    /// Text for a fenced code block, read by code point: a run of three backticks or tildes would close the fence,
-    /// so every third character of such a run is replaced by an apostrophe; control characters other than newline,
-    /// format characters in any plane (bidi overrides, zero-width, tag characters), separators and unpaired
-    /// surrogates are escaped as <c>\uXXXX</c> (<c>\U000XXXXX</c> above the BMP).
+    /// Text for a fenced code block, read by code point: every character a reader can see is kept as it is, backticks and
+    /// tildes included, so a command copied from the block is the command the terminal shows; control characters other
+    /// than newline, format characters in any plane (bidi overrides, zero-width, tag characters), separators and unpaired
+    /// surrogates are escaped as <c>\uXXXX</c> (<c>\U000XXXXX</c> above the BMP), as <see cref="PlainLine"/> does. The
+    /// block must be opened and closed with <see cref="CodeFence"/> of this text, which no run inside it can close.
     /// </summary>
     public static string CodeBlock(string? value)
     {
@@ -102,8 +103,6 @@ public static class TextEscaping
         }
 
         var builder = new StringBuilder(value.Length);
-        var run = 0;
-        var previous = 0;
         for (var i = 0; i < value.Length;)
         {
             var (rune, width, unsafeText) = Next(value, i);
@@ -114,18 +113,6 @@ public static class TextEscaping
             if (unsafeText is not null && rune.Value != '\n')
             {
                 builder.Append(unsafeText);
-                run = 0;
-                previous = 0;
-                continue;
-            }
-
-            var fence = rune.Value is '`' or '~';
-            run = fence && rune.Value == previous ? run + 1 : 1;
-            previous = rune.Value;
-            // A fence is three or more backticks/tildes: break every third with a visible apostrophe.
-            if (run >= 3 && fence)
-            {
-                builder.Append('\'');
             }
             else
             {
@@ -134,6 +121,28 @@ public static class TextEscaping
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// The backtick fence that opens and closes a code block holding <paramref name="code"/>: one backtick longer than
+    /// the longest run of backticks in it, and at least three. CommonMark closes a fenced block only at a fence of the
+    /// same character at least as long as the opening one (CommonMark spec, "Fenced code blocks"), so no line of the
+    /// text can close this one, and a tilde run never closes a backtick fence.
+    /// </summary>
+    public static string CodeFence(string? code) => new('`', Math.Max(3, LongestRun(code, '`') + 1));
+
+    /// <summary>The length of the longest run of <paramref name="c"/> in <paramref name="text"/> (0 when there is none).</summary>
+    public static int LongestRun(string? text, char c)
+    {
+        var longest = 0;
+        var run = 0;
+        foreach (var x in text ?? "")
+        {
+            run = x == c ? run + 1 : 0;
+            longest = Math.Max(longest, run);
+        }
+
+        return longest;
     }
 
     /// <summary>

@@ -39,12 +39,16 @@ internal static class MessageResource
     /// <summary>
     /// EC2 authorizes the creation of a resource that has no ID yet against "arn:...:ec2:REGION:ACCOUNT:TYPE/*" and
     /// names that in its message ("... on resource: arn:aws:ec2:us-east-1::snapshot/*"). The "*" is AWS's wildcard,
-    /// not part of a name, so the statement keeps it; any other "*" in a message resource is escaped as a literal.
+    /// not part of a name, so the statement keeps it; any other wildcard in a message resource stands only where the record
+    /// confirms it (<see cref="ResourceResolver"/>), and is then escaped as a literal.
     /// </summary>
     public static bool IsEc2CreationWildcard(string? arn) =>
         arn is not null && Arn.TryParse(arn) is { Service: "ec2" } parsed
         && parsed.Resource.Length > 2 && parsed.Resource.EndsWith("/*", StringComparison.Ordinal)
         && parsed.Resource[..^2].All(c => char.IsAsciiLetterLower(c) || c == '-');
+
+    /// <summary>True when the resource holds an IAM wildcard character ('*' or '?'), "*" itself included.</summary>
+    public static bool HasWildcard(string? arn) => arn?.IndexOfAny(['*', '?']) >= 0;
 
     /// <summary>True for "*" and for text shaped like an ARN ("arn:partition:service:region:account:resource").</summary>
     public static bool IsPolicyResource(string? text) =>

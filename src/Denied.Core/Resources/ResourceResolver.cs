@@ -6,7 +6,8 @@ using Denied.Principals;
 namespace Denied.Resources;
 
 /// <summary>
-/// Works out the resource ARN a denied record was evaluated against, in order: the resource the error message names; "*" for actions without
+/// Works out the resource ARN a denied record was evaluated against, in order: the resource the error message names,
+/// when the record agrees with it (no other S3 bucket, no wildcard the record does not confirm); "*" for actions without
 /// resource-level permissions; the fitting ARN of resources[]; request parameters filled into the ARN
 /// pattern of one of the action's resource types (IAM data); "*" for an action whose resource types are all
 /// optional when the request names none of them. The result is never broader than the
@@ -34,12 +35,53 @@ public static class ResourceResolver
         // Only an ARN (or "*") may become a statement's Resource; MessageResource converts the forms it can.
         if (MessageResource.IsPolicyResource(messageResource))
         {
-            return new ResourceResolution(messageResource, FromMessage, [])
-            {
-                WildcardSuffixLength = MessageResource.IsEc2CreationWildcard(messageResource) ? 1 : 0,
-            };
+            return FromMessageResource(record, action, messageResource!, catalog);
         }
 
+        return FromRecord(record, action, catalog);
+    }
+
+    /// <summary>
+    /// The message's resource, when the record agrees with it. AWS names the one resource it evaluated, so a wildcard
+    /// there ('*' or '?', "on resource: *", "arn:aws:s3:::bucket/*") is no resource: granting it would reach every
+    /// resource it matches. It stands only where it is what a grant must say anyway (an action without resource-level
+    /// permissions is granted on "*"; EC2's creation wildcard), or where the record's own fields give the very same ARN:
+    /// then it is a name that holds the character (an S3 key may be any UTF-8, "reports/*" included), and the
+    /// statement escapes it as a literal (${*}, see IamLiteral), since in a Resource element '*' and '?' would match
+    /// more than the denied object. Otherwise the resource is not determined.
+    /// </summary>
+    private static ResourceResolution FromMessageResource(CloudTrailRecord record, string? action, string messageResource, IamCatalog catalog)
+    {
+        if (MessageBucketCheck.Disagreement(record, messageResource) is { } disagreement)
+        {
+            return new ResourceResolution(null, Unknown, [disagreement]);
+        }
+
+        if (MessageResource.IsEc2CreationWildcard(messageResource))
+        {
+            return new ResourceResolution(messageResource, FromMessage, []) { WildcardSuffixLength = 1 };
+        }
+
+        if (!MessageResource.HasWildcard(messageResource))
+        {
+            return new ResourceResolution(messageResource, FromMessage, []);
+        }
+
+        var fromRecord = FromRecord(record, action, catalog);
+        if (fromRecord.Source == NoResourceLevelPermissions || string.Equals(fromRecord.Resource, messageResource, StringComparison.Ordinal))
+        {
+            return fromRecord;
+        }
+
+        var seen = fromRecord.Resource is { } other ? $", and the record's own fields name {other}" : "";
+        return new ResourceResolution(null, Unknown,
+        [
+            $"the message names the resource {messageResource}, which holds a wildcard ('*' or '?'): AWS names the one resource it evaluated{seen}, so the record was altered; the resource is not determined and no grant is suggested on it",
+        ]);
+    }
+
+    private static ResourceResolution FromRecord(CloudTrailRecord record, string? action, IamCatalog catalog)
+    {
         if (string.IsNullOrWhiteSpace(action) || catalog.FindAction(action) is not { } iamAction)
         {
             return new ResourceResolution(null, Unknown, ["the resource cannot be derived without a known IAM action"]);

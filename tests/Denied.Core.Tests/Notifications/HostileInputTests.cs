@@ -81,6 +81,8 @@ public sealed class HostileInputTests
         Assert.Equal("custom", root.GetProperty("source").GetString());
         var description = root.GetProperty("content").GetProperty("description").GetString()!;
         Assert.True(description.Length <= ChatbotRenderer.MaxDescription + 200, $"{name}: description is {description.Length} characters");
+        // Slack ends a code block at the next three backticks wherever they stand: only our one block may hold them.
+        Assert.True(description.Split("```").Length is 1 or 3, $"{name}: the description has a code block that a value opened or closed");
         foreach (var text in Strings(root))
         {
             Assert.DoesNotContain('<', text);

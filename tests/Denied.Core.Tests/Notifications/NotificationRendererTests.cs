@@ -35,6 +35,21 @@ public sealed class NotificationRendererTests
         Assert.Contains("denied findings resolve " + New.Finding.Id, body, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("arn:aws:s3:::acme-orders/in/x```y.json")]
+    [InlineData("arn:aws:s3:::acme-orders/in/x````y.json")]
+    public void Chatbot_AStatementWithAFenceRunIsNotShownAlteredButSentToTheEmail(string resource)
+    {
+        var notification = new Notification("new", SomeFinding.Of(SomeFinding.Diagnosis(resource: resource)));
+
+        using var doc = JsonDocument.Parse(ChatbotRenderer.Render(notification));
+        var description = doc.RootElement.GetProperty("content").GetProperty("description").GetString()!;
+
+        Assert.DoesNotContain("```", description, StringComparison.Ordinal);
+        Assert.Contains("*Fix:* add to the execution-role the statement in the email or `denied findings show` (it holds backticks a chat code block cannot show)", description, StringComparison.Ordinal);
+        Assert.Contains(resource, EmailRenderer.Body(notification), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void EvaluatedFinding_EmailAndChatShowTheEvaluationAndTheDecidingStatement()
     {

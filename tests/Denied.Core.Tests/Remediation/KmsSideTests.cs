@@ -55,7 +55,8 @@ public sealed class KmsSideTests
             r["eventSource"] = source;
             r["eventName"] = name;
             r["errorCode"] = "AccessDenied";
-            r["errorMessage"] = "User: arn:aws:sts::111122223333:assumed-role/orders-api-role-8KQ2ZP/orders-api is not authorized to perform: kms:Decrypt on resource: arn:aws:kms:us-east-1:111122223333:key/0e1d2c3b-4a59-4687-9a8b-7c6d5e4f3a2b because " + clause;
+            // The message names the record's own caller, as AWS writes it.
+            r["errorMessage"] = $"User: {r["userIdentity"]!["arn"]} is not authorized to perform: kms:Decrypt on resource: arn:aws:kms:us-east-1:111122223333:key/0e1d2c3b-4a59-4687-9a8b-7c6d5e4f3a2b because " + clause;
         });
 
         var diagnosis = new Diagnoser(IamCatalog.Default).Diagnose(record);

@@ -144,9 +144,19 @@ public sealed class TextEscapingTests
     public void CodeBlockTextCannotCloseItsFence(string value)
     {
         var text = TextEscaping.CodeBlock(value);
+        var fence = TextEscaping.CodeFence(text);
 
-        Assert.DoesNotContain("```", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("~~~", text, StringComparison.Ordinal);
+        // CommonMark: only a backtick run at least as long as the opening fence closes it.
+        Assert.True(fence.Length >= 3 && TextEscaping.LongestRun(text, '`') < fence.Length, $"fence {fence} for {text}");
         Assert.DoesNotContain(text, c => char.IsControl(c) && c != '\n');
+    }
+
+    [Theory]
+    [InlineData("back`tick```fence")]
+    [InlineData("```starts\n````` ~~~ ~~~~")]
+    [InlineData("quote\"s [link](http://x) <!channel> | *b*")]
+    public void CodeBlockKeepsEveryVisibleCharacterAsItIs(string value)
+    {
+        Assert.Equal(value, TextEscaping.CodeBlock(value));
     }
 }

@@ -25,11 +25,25 @@ public class Ec2CreationWildcardTests
     }
 
     [Fact]
-    public void AStarInAnS3KeyFromAMessage_StaysLiteral()
+    public void AStarInAnS3KeyThatTheRecordConfirms_StaysLiteral()
     {
+        // The message, requestParameters and resources[] agree on a key named "a*": a name, granted as a literal.
         var fix = Diagnose.Fixture("s3-getobject-bucket-policy-explicit.json", r =>
-            r["errorMessage"] = "User: arn:aws:sts::111122223333:assumed-role/orders-api-role-8KQ2ZP/orders-api is not authorized to perform: s3:GetObject on resource: \"arn:aws:s3:::acme-orders/a*\" because no identity-based policy allows the s3:GetObject action");
+        {
+            r["errorMessage"] = $"User: {r["userIdentity"]!["arn"]} is not authorized to perform: s3:GetObject on resource: \"arn:aws:s3:::acme-orders/a*\" because no identity-based policy allows the s3:GetObject action";
+            r["requestParameters"] = new System.Text.Json.Nodes.JsonObject { ["bucketName"] = "acme-orders", ["key"] = "a*" };
+            r["resources"] = null;
+        });
 
         Assert.Contains(fix.Statements, s => s.Statement.Resources.SequenceEqual(["arn:aws:s3:::acme-orders/a${*}"]));
+    }
+
+    [Fact]
+    public void AStarInAMessageKeyThatTheRecordDoesNotConfirm_GrantsNothing()
+    {
+        var fix = Diagnose.Fixture("s3-getobject-bucket-policy-explicit.json", r =>
+            r["errorMessage"] = $"User: {r["userIdentity"]!["arn"]} is not authorized to perform: s3:GetObject on resource: \"arn:aws:s3:::amzn-s3-demo-bucket/a*\" because no identity-based policy allows the s3:GetObject action");
+
+        Assert.DoesNotContain(fix.Statements, s => s.Statement.Actions.Contains("s3:GetObject"));
     }
 }

@@ -9,9 +9,22 @@ public sealed class ResourceResolverTests
     [Fact]
     public void MessageResourceWinsOverEverythingInTheRecord()
     {
+        // The object AWS evaluated, in the request's bucket (a copy's source key is not requestParameters.key).
         var record = TestRecords.Event("s3.amazonaws.com", "GetObject", """{"bucketName":"b","key":"k"}""");
-        var resolution = ResourceResolver.Resolve(record, "s3:GetObject", "arn:aws:s3:::other/key", IamCatalog.Default);
-        Assert.Equal(("arn:aws:s3:::other/key", ResourceResolver.FromMessage), (resolution.Resource, resolution.Source));
+        var resolution = ResourceResolver.Resolve(record, "s3:GetObject", "arn:aws:s3:::b/other-key", IamCatalog.Default);
+        Assert.Equal(("arn:aws:s3:::b/other-key", ResourceResolver.FromMessage), (resolution.Resource, resolution.Source));
+    }
+
+    [Theory]
+    [InlineData("""{"bucketName":"b","key":"k"}""", "arn:aws:s3:::other/key", null)]
+    [InlineData("""{"bucketName":"b","key":"k","x-amz-copy-source":"src/in/k"}""", "arn:aws:s3:::src/in/k", "arn:aws:s3:::src/in/k")]
+    [InlineData("""{"bucketName":"b","key":"k","x-amz-copy-source":"/src/in/k?versionId=3"}""", "arn:aws:s3:::src/in/k", "arn:aws:s3:::src/in/k")]
+    [InlineData("""{"bucketName":"b","key":"k","x-amz-copy-source":"src%2Fin%2Fk"}""", "arn:aws:s3:::src/in/k", "arn:aws:s3:::src/in/k")]
+    public void AMessageBucketTheRequestDoesNotNameIsNotTheResource(string parameters, string messageArn, string? resource)
+    {
+        var record = TestRecords.Event("s3.amazonaws.com", "CopyObject", parameters);
+        var resolution = ResourceResolver.Resolve(record, "s3:GetObject", messageArn, IamCatalog.Default);
+        Assert.Equal(resource, resolution.Resource);
     }
 
     [Theory]

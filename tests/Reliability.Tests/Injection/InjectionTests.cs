@@ -149,7 +149,7 @@ public sealed class InjectionTests(ITestOutputHelper output)
                     : lines.Select((v, i) => TextOracles.PrintableLine(v, 256) is { } p ? $"attribute {RenderedOutputs.NotificationAttributesInOrder[i]}: {p}" : null)
                         .FirstOrDefault(p => p is not null);
             case RenderedOutputs.Markdown:
-                // Inside a fenced block (its fences broken by TextEscaping.CodeBlock) markup is inert text; control
+                // Inside a fenced block (fenced by TextEscaping.CodeFence, which no backtick run inside can close) markup is inert text; control
                 // and format characters are rejected everywhere, fences included.
                 return NewTokens(OutsideFences(text), OutsideFences(baseline), MarkupTokens) ?? Controls(text);
             default:
@@ -203,7 +203,16 @@ public sealed class InjectionTests(ITestOutputHelper output)
             ? "a session name with '/' is read from its last segment, which the marker is not in"
         : field == "errorMessage" && !payload.Contains('"', StringComparison.Ordinal) && ResourceOnly.TryGetValue(output, out var why)
             ? why
+        : field == "resourceName" && MessageNamesNoBucket("acme-" + payload) && ResourceOnly.ContainsKey(output) && output != RenderedOutputs.EmailBrief
+            ? "a bucket name S3 cannot hold (ASCII letters, digits, '.', '-', '_' for a legacy name the request names), named by the message, is no resource: the resource is null and the name is in a note, which these outputs do not show"
             : null;
+
+    /// <summary>
+    /// The message's S3 resource names a bucket S3 cannot hold. A resource longer than the message parser reads (2,048
+    /// characters) leaves the message unread, and the resource then comes from requestParameters as it is.
+    /// </summary>
+    private static bool MessageNamesNoBucket(string bucket) =>
+        $"arn:aws:s3:::{bucket}/k".Length <= 2048 && !bucket.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_');
 
     /// <summary>
     /// Outputs that show the message only through the resource it names. The payload is placed after the message's
