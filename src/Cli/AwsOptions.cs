@@ -9,13 +9,22 @@ namespace Denied.Cli;
 /// </summary>
 public sealed record AwsOptions(string? Region, string? Profile, string? EndpointUrl)
 {
-    /// <summary>Applies region and endpoint to a service config; the profile is applied process-wide, as the SDK reads it.</summary>
-    public T Configure<T>(T config) where T : ClientConfig
+    /// <summary>
+    /// Sets --profile as AWS_PROFILE, process-wide: the SDK's credential and region chains (and the hand-written
+    /// clients' credentials, which use them) read the profile only from there.
+    /// </summary>
+    public void ApplyProfile()
     {
         if (Profile is { Length: > 0 } profile)
         {
             Environment.SetEnvironmentVariable("AWS_PROFILE", profile);
         }
+    }
+
+    /// <summary>Applies region and endpoint to a service config, and the profile (<see cref="ApplyProfile"/>).</summary>
+    public T Configure<T>(T config) where T : ClientConfig
+    {
+        ApplyProfile();
 
         if (Region is { Length: > 0 } region)
         {

@@ -14,12 +14,7 @@ public sealed record PolicyReaderTarget(string Region, Uri? Endpoint)
     public static PolicyReaderTarget Resolve(AwsOptions aws)
     {
         ArgumentNullException.ThrowIfNull(aws);
-        if (aws.Profile is { Length: > 0 } profile)
-        {
-            Environment.SetEnvironmentVariable("AWS_PROFILE", profile);
-        }
-
-        var region = RemoteAws.Region(aws);
+        var region = RemoteAws.Region(aws); // applies the profile too
         Uri? endpoint = null;
         if (aws.EndpointUrl is { Length: > 0 } url && !Uri.TryCreate(url, UriKind.Absolute, out endpoint))
         {

@@ -42,6 +42,31 @@ public sealed class AwsFailureTests
         Assert.Contains("AWS_REGION", line, StringComparison.Ordinal);
     }
 
+    /// <summary>--profile names a profile whose region only its config file gives: every command reads that region.</summary>
+    [Theory]
+    [MemberData(nameof(AwsCommands))]
+    [MemberData(nameof(RemoteReadCommands))]
+    public async Task TheRegionOfTheProfileGivenByFlagIsUsed(string[] args)
+    {
+        var env = AwsEnvironment.Nothing();
+        var config = Path.Combine(Path.GetTempPath(), $"denied-profile-region-{Guid.NewGuid():N}");
+        await File.WriteAllTextAsync(config, "[profile team]\nregion = eu-west-3\n");
+        env["AWS_CONFIG_FILE"] = config;
+        try
+        {
+            var result = await Run.ProgramAsync([], env, [.. args, "--profile", "team"]);
+
+            // No credentials: an AWS failure (4), or for live policy reads, which never fail the command, the diagnosis (1).
+            Assert.Contains(result.ExitCode, new[] { ExitCodes.AwsError, ExitCodes.DenialsFound });
+            Assert.DoesNotContain("no AWS region", result.StdErr, StringComparison.Ordinal);
+            Assert.DoesNotContain("Unhandled", result.StdErr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(config);
+        }
+    }
+
     [Theory]
     [MemberData(nameof(AwsCommands))]
     public async Task WithARegionButNoCredentialsTheCommandSaysSoAndExitsFour(string[] args)
