@@ -43,13 +43,14 @@ public static class PrincipalResolver
     {
         var session = LambdaSessions.SessionName(identity);
         var issuerArn = identity.SessionContext?.SessionIssuer?.Arn;
-        var sessionRoleArn = RoleArns.FromSessionArn(identity.Arn);
-
         // The session ARN is the principal the message denies. An issuer naming another role or account (a record
         // rewritten or forged, say `role/app/../../admin`) must not become the role a fix edits: the session's role
-        // is used, without the path only the issuer would have given.
-        var issuerDisagrees = !string.IsNullOrWhiteSpace(issuerArn) && sessionRoleArn is not null
-            && !RoleArns.IsRoleOfSession(issuerArn, identity.Arn!);
+        // is used, without the path only the issuer would have given. (The session's role ARN is built only when it
+        // is needed: this runs for every denial.)
+        var hasIssuer = !string.IsNullOrWhiteSpace(issuerArn);
+        var issuerIsTheSessionsRole = hasIssuer && identity.Arn is { } sessionArn && RoleArns.IsRoleOfSession(issuerArn!, sessionArn);
+        var sessionRoleArn = issuerIsTheSessionsRole ? null : RoleArns.FromSessionArn(identity.Arn);
+        var issuerDisagrees = hasIssuer && !issuerIsTheSessionsRole && sessionRoleArn is not null;
         var roleArn = string.IsNullOrWhiteSpace(issuerArn) || issuerDisagrees ? sessionRoleArn : issuerArn;
         var pathNote = issuerDisagrees
             ? $" The record's sessionIssuer {issuerArn} is not the role of its session {identity.Arn}; the session's role is used, and its path is unknown."

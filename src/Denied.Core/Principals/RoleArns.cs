@@ -37,35 +37,43 @@ internal static class RoleArns
     /// path such as "service/x/../../admin" names "admin"; the session's is the segment after "assumed-role/", as STS
     /// leaves the path out. Not the role: an issuer in STS form, with a region, with an empty name, or anything else.
     /// </summary>
-    public static bool IsRoleOfSession(string issuerArn, string sessionArn) =>
-        IssuerRole(issuerArn) is { } issuer && SessionRole(sessionArn) is { } session
+    public static bool IsRoleOfSession(string issuerArn, string sessionArn)
+    {
+        ArgumentNullException.ThrowIfNull(issuerArn);
+        ArgumentNullException.ThrowIfNull(sessionArn);
+
+        // Read in place (this runs for every denial): "arn", partition, service, region, account, resource.
+        Span<Range> issuer = stackalloc Range[6];
+        Span<Range> session = stackalloc Range[6];
+        var i = issuerArn.AsSpan();
+        var s = sessionArn.AsSpan();
+        if (i.Split(issuer, ':') < 6 || s.Split(session, ':') < 6
+            || !i[issuer[0]].SequenceEqual("arn") || !s[session[0]].SequenceEqual("arn")
+            || !i[issuer[2]].SequenceEqual("iam") || !s[session[2]].SequenceEqual("sts")
+            || !i[issuer[3]].IsEmpty || !s[session[3]].IsEmpty)
+        {
+            return false;
+        }
+
+        var issuerResource = i[issuer[5]];
+        var sessionResource = s[session[5]];
+        if (!issuerResource.StartsWith("role/") || !sessionResource.StartsWith("assumed-role/"))
+        {
+            return false;
+        }
+
+        var issuerName = issuerResource[(issuerResource.LastIndexOf('/') + 1)..];
+        var afterPrefix = sessionResource["assumed-role/".Length..];
+        var slash = afterPrefix.IndexOf('/');
+        var sessionName = slash < 0 ? afterPrefix : afterPrefix[..slash];
+
         // Ordinal, though IAM does not distinguish role names by case (IAM API Reference, CreateRole: RoleName):
         // AWS writes both fields with the role's own spelling, so names that differ only in case mean an edited
         // record, and falling back to the session's role costs the path alone, never another role.
-        && issuer.Equals(session);
-
-    private static (string Partition, string Account, string Name)? IssuerRole(string arn)
-    {
-        var parts = arn.Split(':', 6);
-        if (parts is not ["arn", var partition, "iam", "", var account, var resource] || !resource.StartsWith("role/", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var name = resource[(resource.LastIndexOf('/') + 1)..];
-        return name.Length == 0 ? null : (partition, account, name);
-    }
-
-    private static (string Partition, string Account, string Name)? SessionRole(string arn)
-    {
-        var parts = arn.Split(':', 6);
-        if (parts is not ["arn", var partition, "sts", "", var account, var resource] || !resource.StartsWith("assumed-role/", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var name = resource.Split('/')[1];
-        return name.Length == 0 ? null : (partition, account, name);
+        return !issuerName.IsEmpty && !sessionName.IsEmpty
+            && i[issuer[1]].SequenceEqual(s[session[1]])
+            && i[issuer[4]].SequenceEqual(s[session[4]])
+            && issuerName.SequenceEqual(sessionName);
     }
 
     /// <summary>"arn:aws:iam::123456789012:role/name" from an STS session ARN; the path is unknown and left out.</summary>

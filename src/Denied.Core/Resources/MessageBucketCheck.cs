@@ -15,24 +15,25 @@ namespace Denied.Resources;
 internal static class MessageBucketCheck
 {
     /// <summary>Why the message's S3 resource is not the request's, or null when it agrees (or names no S3 bucket).</summary>
+    /// <remarks>Runs for every S3 denial the Detector sees, so the agreeing case reads the record without copying it.</remarks>
     public static string? Disagreement(CloudTrailRecord record, string messageArn)
     {
         // Only arn:PARTITION:s3:::BUCKET[/KEY] names a bucket; access point ARNs carry a region and account.
-        if (Arn.TryParse(messageArn) is not { Service: "s3", Region: "", Account: "" } arn || arn.Resource.Length == 0)
+        if (!TryBucket(messageArn, out var bucketSpan))
         {
             return null;
         }
 
-        var bucket = arn.Resource.Split('/', 2)[0];
-        var requested = RequestBuckets(record);
-        if (requested.Count > 0 && !requested.Contains(bucket, StringComparer.Ordinal))
+        var bucket = bucketSpan.ToString();
+        var (named, agrees) = RequestNames(record, bucket);
+        if (named && !agrees)
         {
-            return $"the message names the S3 bucket {Shown(bucket)}, but the request was for {string.Join(", ", requested.Select(Shown))}: S3 writes both from the same request, so the record was altered; the resource is not determined and no grant is suggested on either bucket";
+            return $"the message names the S3 bucket {Shown(bucket)}, but the request was for {string.Join(", ", RequestBuckets(record).Select(Shown))}: S3 writes both from the same request, so the record was altered; the resource is not determined and no grant is suggested on either bucket";
         }
 
         // A bucket made before 1 March 2018 in us-east-1 may hold capitals and '_' (legacy naming rules); the request
         // confirms such a name when it is the one requested.
-        var legacyConfirmed = requested.Count > 0 && bucket.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_');
+        var legacyConfirmed = named && bucket.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_');
         if (bucket.Length == 0 || !(legacyConfirmed || bucket.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '.' or '-')))
         {
             return $"the message names the S3 bucket {Shown(bucket)}, which is not a valid bucket name (lowercase ASCII letters, digits, '.' and '-'): the resource is not determined and no grant is suggested on it";
@@ -40,6 +41,75 @@ internal static class MessageBucketCheck
 
         return null;
     }
+
+    /// <summary>
+    /// The bucket of "arn:PARTITION:s3:::BUCKET[/KEY]" (empty when the resource starts with '/'), as
+    /// <see cref="Arn.TryParse"/> with service s3, no region or account and a resource would read it; false otherwise.
+    /// </summary>
+    private static bool TryBucket(string? arn, out ReadOnlySpan<char> bucket)
+    {
+        bucket = default;
+        if (arn is null || !arn.StartsWith("arn:", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var rest = arn.AsSpan(4);
+        var partitionEnd = rest.IndexOf(':');
+        if (partitionEnd < 0 || !rest[(partitionEnd + 1)..].StartsWith("s3:::", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var resource = rest[(partitionEnd + 1 + "s3:::".Length)..];
+        if (resource.Length == 0)
+        {
+            return false;
+        }
+
+        var slash = resource.IndexOf('/');
+        bucket = slash < 0 ? resource : resource[..slash];
+        return true;
+    }
+
+    /// <summary>Whether the record names any bucket (<see cref="RequestBuckets"/>), and whether it names this one.</summary>
+    private static (bool Named, bool Agrees) RequestNames(CloudTrailRecord record, string bucket)
+    {
+        var named = false;
+        var agrees = false;
+        if (record.RequestParameters is { ValueKind: JsonValueKind.Object } parameters)
+        {
+            if (JsonParameters.Property(parameters, "bucketName") is { ValueKind: JsonValueKind.String } name && !name.ValueEquals(string.Empty))
+            {
+                named = true;
+                agrees |= name.ValueEquals(bucket);
+            }
+
+            if (SourceBucket(parameters) is { } sourceBucket)
+            {
+                named = true;
+                agrees |= sourceBucket == bucket;
+            }
+        }
+
+        foreach (var listed in record.Resources ?? [])
+        {
+            if (listed?.Type is "AWS::S3::Bucket" or "AWS::S3::Object" && TryBucket(listed.Arn, out var listedBucket) && listedBucket.Length > 0)
+            {
+                named = true;
+                agrees |= listedBucket.SequenceEqual(bucket);
+            }
+        }
+
+        return (named, agrees);
+    }
+
+    /// <summary>The source bucket of a copy: x-amz-copy-source, "bucket/key" URL-encoded, maybe with a leading '/' and "?versionId=" (S3 API Reference, CopyObject).</summary>
+    private static string? SourceBucket(JsonElement parameters) =>
+        JsonParameters.String(parameters, "x-amz-copy-source") is { } source
+        && Uri.UnescapeDataString(source).TrimStart('/').Split('/', 2)[0] is { Length: > 0 } sourceBucket
+            ? sourceBucket
+            : null;
 
     /// <summary>
     /// The name with every non-ASCII character as its \uXXXX escape, so a lookalike letter (Cyrillic "а" for "a") shows
@@ -63,18 +133,20 @@ internal static class MessageBucketCheck
                 buckets.Add(named);
             }
 
-            if (JsonParameters.String(parameters, "x-amz-copy-source") is { } source
-                && Uri.UnescapeDataString(source).TrimStart('/').Split('/', 2)[0] is { Length: > 0 } sourceBucket)
+            if (SourceBucket(parameters) is { } sourceBucket)
             {
                 buckets.Add(sourceBucket);
             }
         }
 
-        buckets.AddRange((record.Resources ?? [])
-            .Where(r => r.Type is "AWS::S3::Bucket" or "AWS::S3::Object")
-            .Select(r => Arn.TryParse(r.Arn) is { Service: "s3", Region: "", Account: "" } listed ? listed.Resource.Split('/', 2)[0] : null)
-            .OfType<string>()
-            .Where(b => b.Length > 0));
+        foreach (var listed in record.Resources ?? [])
+        {
+            if (listed?.Type is "AWS::S3::Bucket" or "AWS::S3::Object" && TryBucket(listed.Arn, out var listedBucket) && listedBucket.Length > 0)
+            {
+                buckets.Add(listedBucket.ToString());
+            }
+        }
+
         return buckets.Distinct(StringComparer.Ordinal).ToList();
     }
 }
