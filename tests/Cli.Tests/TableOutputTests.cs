@@ -86,7 +86,13 @@ public sealed class TableOutputTests
         // A mark is explained exactly when the table shows it.
         Assert.Equal(rows.Any(r => r.Diagnosis.Fix?.Target == Denied.Diagnostics.FixTarget.Both), text.Contains("both = cross-account", StringComparison.Ordinal));
         Assert.Contains("none = no statement to add", text, StringComparison.Ordinal);
+        Assert.Contains("or the fix is withheld (its notes say why)", text, StringComparison.Ordinal);
         Assert.Contains("role = add a statement to the function's execution role", text, StringComparison.Ordinal);
+        // The samples' boundary denial (ssm:GetParameter) is fixed on the role's side, in the boundary policy too.
+        Assert.Equal(
+            rows.Any(r => r.Diagnosis is { Layer: Denied.Diagnostics.DenialLayer.PermissionsBoundary, Fix.Target: Denied.Diagnostics.FixTarget.ExecutionRole }),
+            text.Contains("(for a boundary, to the boundary policy too)", StringComparison.Ordinal));
+        Assert.Contains("(for a boundary, to the boundary policy too)", text, StringComparison.Ordinal);
     }
 
     /// <summary>The samples' findings as table rows, through the scan (the same rows the scan's table prints).</summary>

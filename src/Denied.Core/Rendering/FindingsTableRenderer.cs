@@ -122,12 +122,15 @@ public static class FindingsTableRenderer
         }
 
         var targets = rows.Select(r => r.Diagnosis.Fix?.Target).OfType<FixTarget>().ToHashSet();
+        // A permissions boundary's implicit deny is fixed on the role's side, in its boundary policy as well as its own
+        // policy; a withheld fix (the record contradicts itself) is no statement either, for another reason.
+        var boundaryOnRole = rows.Any(r => r.Diagnosis is { Layer: DenialLayer.PermissionsBoundary, Fix.Target: FixTarget.ExecutionRole });
         var meanings = new (FixTarget Target, string Meaning)[]
         {
-            (FixTarget.ExecutionRole, "add a statement to the function's execution role"),
+            (FixTarget.ExecutionRole, "add a statement to the function's execution role" + (boundaryOnRole ? " (for a boundary, to the boundary policy too)" : "")),
             (FixTarget.ResourcePolicy, "add a statement to the resource's policy"),
             (FixTarget.Both, "cross-account: the role and the resource's policy must both allow it"),
-            (FixTarget.None, "no statement to add: an explicit deny, SCP, RCP or boundary must change"),
+            (FixTarget.None, "no statement to add: an explicit deny, SCP or RCP must change, or the fix is withheld (its notes say why)"),
         };
         var shown = meanings.Where(m => targets.Contains(m.Target)).Select(m => $"{FixMark(m.Target)} = {m.Meaning}").ToList();
         if (rows.Any(r => r.Diagnosis.Fix is null))
