@@ -20,12 +20,21 @@ public static class UsageErrors
         {
             var token = unmatched.FirstOrDefault(t => error.Message.Contains($"'{t}'", StringComparison.Ordinal));
             var nearest = token is null ? [] : Suggestions.For(token, command);
-            yield return nearest.Count == 0
-                ? $"denied: {TextEscaping.PlainLine(error.Message, 300)}"
-                : $"denied: {TextEscaping.PlainLine(error.Message, 300)} Did you mean {string.Join(" or ", nearest)}?";
+            var message = TextEscaping.PlainLine(OneLine(error.Message), 300);
+            yield return nearest.Count == 0 ? $"denied: {message}" : $"denied: {message} Did you mean {string.Join(" or ", nearest)}?";
         }
 
         yield return $"Try '{Path(parse.CommandResult)} --help'.";
+    }
+
+    /// <summary>
+    /// System.CommandLine lays a list out one item a line ("Must be one of:\n\t'table'\n\t'json'"); on one line that
+    /// reads "Must be one of: 'table', 'json'" rather than as escaped newlines.
+    /// </summary>
+    private static string OneLine(string message)
+    {
+        var lines = message.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        return lines.Count <= 1 ? message : lines[0] + " " + string.Join(", ", lines.Skip(1));
     }
 
     /// <summary>"denied findings list": the command names from the root down (the root is named by the program).</summary>

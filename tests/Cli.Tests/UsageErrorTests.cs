@@ -23,6 +23,18 @@ public sealed class UsageErrorTests
         Assert.DoesNotContain("Required command was not provided", result.StdErr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AValueNotInTheListNamesTheChoicesOnOneLine()
+    {
+        var result = await Run.ProgramAsync([], "scan", Run.SampleLogs, "--output", "yaml");
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains("'yaml'", result.StdErr, StringComparison.Ordinal);
+        Assert.Contains("one of: 'table', 'json', 'markdown', 'html'", result.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\n", result.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\t", result.StdErr, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("scan", "scan", 0)]
     [InlineData("scna", "scan", 1)]
