@@ -51,10 +51,10 @@ public static class PrincipalResolver
         var issuerIsTheSessionsRole = hasIssuer && identity.Arn is { } sessionArn && RoleArns.IsRoleOfSession(issuerArn!, sessionArn);
         var sessionRoleArn = issuerIsTheSessionsRole ? null : RoleArns.FromSessionArn(identity.Arn);
         var issuerDisagrees = hasIssuer && !issuerIsTheSessionsRole && sessionRoleArn is not null;
-        var roleArn = string.IsNullOrWhiteSpace(issuerArn) || issuerDisagrees ? sessionRoleArn : issuerArn;
+        var roleArn = !hasIssuer || issuerDisagrees ? sessionRoleArn : issuerArn;
         var pathNote = issuerDisagrees
             ? $" The record's sessionIssuer {issuerArn} is not the role of its session {identity.Arn}; the session's role is used, and its path is unknown."
-            : string.IsNullOrWhiteSpace(issuerArn) && roleArn is not null
+            : !hasIssuer && roleArn is not null
                 ? " The record has no sessionIssuer, so the role path is unknown."
                 : string.Empty;
         var forRole = inventory is null || roleArn is null ? [] : inventory.FunctionsForRole(roleArn);

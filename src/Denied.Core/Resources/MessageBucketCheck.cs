@@ -15,7 +15,6 @@ namespace Denied.Resources;
 internal static class MessageBucketCheck
 {
     /// <summary>Why the message's S3 resource is not the request's, or null when it agrees (or names no S3 bucket).</summary>
-    /// <remarks>Runs for every S3 denial the Detector sees, so the agreeing case reads the record without copying it.</remarks>
     public static string? Disagreement(CloudTrailRecord record, string messageArn)
     {
         // Only arn:PARTITION:s3:::BUCKET[/KEY] names a bucket; access point ARNs carry a region and account.
@@ -25,10 +24,11 @@ internal static class MessageBucketCheck
         }
 
         var bucket = bucketSpan.ToString();
-        var (named, agrees) = RequestNames(record, bucket);
-        if (named && !agrees)
+        var requested = RequestBuckets(record);
+        var named = requested.Count > 0;
+        if (named && !requested.Contains(bucket))
         {
-            return $"the message names the S3 bucket {Shown(bucket)}, but the request was for {string.Join(", ", RequestBuckets(record).Select(Shown))}: S3 writes both from the same request, so the record was altered; the resource is not determined and no grant is suggested on either bucket";
+            return $"the message names the S3 bucket {Shown(bucket)}, but the request was for {string.Join(", ", requested.Select(Shown))}: S3 writes both from the same request, so the record was altered; the resource is not determined and no grant is suggested on either bucket";
         }
 
         // A bucket made before 1 March 2018 in us-east-1 may hold capitals and '_' (legacy naming rules); the request
@@ -72,38 +72,6 @@ internal static class MessageBucketCheck
         return true;
     }
 
-    /// <summary>Whether the record names any bucket (<see cref="RequestBuckets"/>), and whether it names this one.</summary>
-    private static (bool Named, bool Agrees) RequestNames(CloudTrailRecord record, string bucket)
-    {
-        var named = false;
-        var agrees = false;
-        if (record.RequestParameters is { ValueKind: JsonValueKind.Object } parameters)
-        {
-            if (JsonParameters.Property(parameters, "bucketName") is { ValueKind: JsonValueKind.String } name && !name.ValueEquals(string.Empty))
-            {
-                named = true;
-                agrees |= name.ValueEquals(bucket);
-            }
-
-            if (SourceBucket(parameters) is { } sourceBucket)
-            {
-                named = true;
-                agrees |= sourceBucket == bucket;
-            }
-        }
-
-        foreach (var listed in record.Resources ?? [])
-        {
-            if (listed?.Type is "AWS::S3::Bucket" or "AWS::S3::Object" && TryBucket(listed.Arn, out var listedBucket) && listedBucket.Length > 0)
-            {
-                named = true;
-                agrees |= listedBucket.SequenceEqual(bucket);
-            }
-        }
-
-        return (named, agrees);
-    }
-
     /// <summary>The source bucket of a copy: x-amz-copy-source, "bucket/key" URL-encoded, maybe with a leading '/' and "?versionId=" (S3 API Reference, CopyObject).</summary>
     private static string? SourceBucket(JsonElement parameters) =>
         JsonParameters.String(parameters, "x-amz-copy-source") is { } source
@@ -125,17 +93,26 @@ internal static class MessageBucketCheck
     /// </summary>
     private static List<string> RequestBuckets(CloudTrailRecord record)
     {
-        var buckets = new List<string>();
+        // Runs for every S3 denial the Detector sees: one small list, each name once.
+        var buckets = new List<string>(2);
+        void Add(string name)
+        {
+            if (!buckets.Contains(name))
+            {
+                buckets.Add(name);
+            }
+        }
+
         if (record.RequestParameters is { ValueKind: JsonValueKind.Object } parameters)
         {
             if (JsonParameters.String(parameters, "bucketName") is { } named)
             {
-                buckets.Add(named);
+                Add(named);
             }
 
             if (SourceBucket(parameters) is { } sourceBucket)
             {
-                buckets.Add(sourceBucket);
+                Add(sourceBucket);
             }
         }
 
@@ -143,10 +120,10 @@ internal static class MessageBucketCheck
         {
             if (listed?.Type is "AWS::S3::Bucket" or "AWS::S3::Object" && TryBucket(listed.Arn, out var listedBucket) && listedBucket.Length > 0)
             {
-                buckets.Add(listedBucket.ToString());
+                Add(listedBucket.ToString());
             }
         }
 
-        return buckets.Distinct(StringComparer.Ordinal).ToList();
+        return buckets;
     }
 }
