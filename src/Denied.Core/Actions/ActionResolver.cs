@@ -1,5 +1,6 @@
 using Denied.CloudTrail;
 using Denied.Iam;
+using Denied.Remediation;
 
 namespace Denied.Actions;
 
@@ -28,9 +29,9 @@ public static class ActionResolver
         {
             // AWS names the one action it evaluated; a wildcard there ("s3:*") is no action, and the record was altered.
             // The event name's action is not put in its place: a record that lies in one field is no witness for a grant.
-            if (messageAction.IndexOfAny(['*', '?']) >= 0)
+            if (IamLiteral.HasWildcard(messageAction))
             {
-                var eventAction = FromEvent(record, catalog, []);
+                var eventAction = EventAction(record, catalog);
                 notes.Add($"the message names the action {messageAction}, which holds a wildcard: AWS names the one action it evaluated, so the record was altered; the action is not determined"
                     + (eventAction is null ? "" : $" (the call {record.EventName} maps to {eventAction.FullName})"));
                 return new ActionResolution(null, Unknown, notes);

@@ -8,6 +8,9 @@ namespace Denied.Remediation;
 /// </summary>
 internal static class IamLiteral
 {
+    /// <summary>True when the text holds a character IAM matches as a wildcard ('*' or '?'), "*" itself included.</summary>
+    public static bool HasWildcard(string? text) => text?.IndexOfAny(['*', '?']) >= 0;
+
     public static string Escape(string value)
     {
         if (value == "*" || value.IndexOfAny(['*', '?', '$']) < 0)

@@ -47,9 +47,6 @@ internal static class MessageResource
         && parsed.Resource.Length > 2 && parsed.Resource.EndsWith("/*", StringComparison.Ordinal)
         && parsed.Resource[..^2].All(c => char.IsAsciiLetterLower(c) || c == '-');
 
-    /// <summary>True when the resource holds an IAM wildcard character ('*' or '?'), "*" itself included.</summary>
-    public static bool HasWildcard(string? arn) => arn?.IndexOfAny(['*', '?']) >= 0;
-
     /// <summary>True for "*" and for text shaped like an ARN ("arn:partition:service:region:account:resource").</summary>
     public static bool IsPolicyResource(string? text) =>
         text == "*" || (text?.StartsWith("arn:", StringComparison.Ordinal) == true && text.Split(':', 6).Length == 6);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Denied.CloudTrail;
 using Denied.Iam;
+using Denied.Remediation;
 using Denied.Principals;
 
 namespace Denied.Resources;
@@ -62,7 +63,7 @@ public static class ResourceResolver
             return new ResourceResolution(messageResource, FromMessage, []) { WildcardSuffixLength = 1 };
         }
 
-        if (!MessageResource.HasWildcard(messageResource))
+        if (!IamLiteral.HasWildcard(messageResource))
         {
             return new ResourceResolution(messageResource, FromMessage, []);
         }
